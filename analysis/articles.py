@@ -1,0 +1,114 @@
+"""Turn raw article text into an Article: id, title, dateline and publication date."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+
+from analysis.model import Article
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+# A paragraph that is only a date: "Friday, January 4, 2019" or "4 January 2019".
+_DATE_LINE = re.compile(
+    rf"^\s*(?:{_WEEKDAY})?(?:(?P<m1>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\s*$"
+)
+# "KYIV -", "LONDON (Reuters) -", "WASHINGTON, D.C. —": an upper-case place, an optional
+# agency in brackets, then a dash, at the start of the first body paragraph.
+_PLACE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
+    r"[ ]*(?:\([^()\n]{1,40}\)[ ]*)?[-–—]{1,2}[ ]+"
+)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def text_id(text: str) -> str:
+    """The id of an article that has none of its own: the start of the SHA-1 of its text."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def parse_date_line(line: str) -> str | None:
+    """ISO date of a paragraph that is only a date ("Friday, January 4, 2019"), else None."""
+    m = _DATE_LINE.match(line)
+    if not m:
+        return None
+    month = m.group("m1") or m.group("m2")
+    day = int(m.group("d1") or m.group("d2"))
+    year = int(m.group("y1") or m.group("y2"))
+    try:
+        month_no = datetime.strptime(month[:3], "%b").month
+        return date(year, month_no, day).isoformat()
+    except ValueError:
+        return None
+
+
+def normalise_date(value: object) -> str | None:
+    """An ISO date from a metadata value ("2019-01-04T10:00:00Z", "January 4, 2019"), else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    m = _ISO_DATE.match(value.strip())
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    return parse_date_line(value)
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines of text with their start offsets."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def make_article(
+    text: str,
+    path: str,
+    *,
+    source_id: object = None,
+    title: object = None,
+    date_value: object = None,
+    url: object = None,
+    title_in_text: bool = True,
+) -> Article:
+    """Build an Article; when ``title_in_text`` the first non-empty line is the title."""
+    paragraphs = _paragraphs(text)
+    body = paragraphs
+    if title_in_text and paragraphs and not (isinstance(title, str) and title.strip()):
+        title = paragraphs[0][1].strip().lstrip("#").strip()
+        body = paragraphs[1:]
+    iso_date = normalise_date(date_value)
+    dateline = None
+    dateline_span = None
+    for offset, line in body[:2]:
+        line_date = parse_date_line(line)
+        if line_date:
+            iso_date = iso_date or line_date
+            continue
+        m = _PLACE_DATELINE.match(line)
+        if m and len(m.group("place").replace(" ", "")) >= 2:
+            dateline = m.group("place")
+            dateline_span = (offset + m.start("place"), offset + m.end("place"))
+        break
+    article_id = str(source_id) if source_id not in (None, "") else text_id(text)
+    return Article(
+        id=article_id,
+        path=path,
+        text=text,
+        title=title.strip() if isinstance(title, str) and title.strip() else None,
+        dateline=dateline,
+        date=iso_date,
+        url=url if isinstance(url, str) and url else None,
+        dateline_span=dateline_span,
+    )

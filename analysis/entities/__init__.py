@@ -1,0 +1,91 @@
+"""Named entities: one record per real-world thing, with its fullest name and every mention.
+
+``add_entity_components`` adds the gazetteer/pattern component once after ``spacy.load``;
+``extract_entities`` trims and reconciles candidate spans (:mod:`.candidates`), merges them
+(:mod:`.merge`), finds further mentions of the names it knows (:mod:`.propagate`) and returns
+entities in order of first mention with ids "e1", "e2", ...
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.entities.candidates import NUMERIC_LABELS, Candidate, find_candidates
+from analysis.entities.component import COMPONENT_NAME
+from analysis.entities.gazetteer import load_gazetteer
+from analysis.entities.merge import best_name, merge_candidates, vote_label
+from analysis.entities.propagate import propagate
+from analysis.model import Article, Entity, Mention
+
+__all__ = ["NUMERIC_LABELS", "add_entity_components", "extract_entities"]
+
+
+def add_entity_components(nlp: Language) -> None:
+    """Add the place/organisation matcher component after the NER (idempotent)."""
+    if COMPONENT_NAME in nlp.pipe_names:
+        return
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT_NAME, after="ner")
+    else:
+        nlp.add_pipe(COMPONENT_NAME, last=True)
+
+
+def extract_entities(doc: Doc, article: Article) -> list[Entity]:
+    """The named entities of one parsed article, merged, in order of first mention."""
+    text = _text_of(doc, article)
+    cands = find_candidates(doc)
+    dateline = _dateline_candidate(doc, text, article)
+    if dateline is not None:
+        cands = [c for c in cands if c.end_char <= dateline.start_char
+                 or c.start_char >= dateline.end_char]
+        cands.append(dateline)
+        cands.sort(key=lambda c: c.start_char)
+    groups = merge_candidates(doc, text, cands)
+    labels = [vote_label(doc, g) for g in groups]
+    groups = propagate(doc, text, groups, labels)
+    entities = []
+    order = sorted(range(len(groups)), key=lambda i: groups[i][0].start_char)
+    for i in order:
+        group = groups[i]
+        mentions = sorted({(c.start_char, c.end_char) for c in group})
+        entities.append(Entity(
+            f"e{len(entities) + 1}",
+            _display_name(group),
+            labels[i],
+            [Mention(s, e, text[s:e]) for s, e in mentions],
+        ))
+    return entities
+
+
+def _display_name(group: list[Candidate]) -> str:
+    name = best_name(group)
+    if name.isupper() and len(name) > 3 and all(c.source == "dateline" for c in group):
+        place = load_gazetteer().lookup(name)
+        return place.name if place else name.title()
+    return name
+
+
+def _text_of(doc: Doc, article: Article) -> str:
+    """The doc's text; ``article.text`` when it is the same (``doc.text`` is rebuilt per call)."""
+    if len(doc) == 0:
+        return doc.text
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) == len(article.text) and article.text.startswith(
+            doc[0].text):
+        return article.text
+    return doc.text
+
+
+def _dateline_candidate(doc: Doc, text: str, article: Article) -> Candidate | None:
+    span = article.dateline_span
+    if not span:
+        return None
+    s, e = span
+    if not (0 <= s < e <= len(text)) or not text[s:e].strip():
+        return None
+    toks = doc.char_span(s, e, alignment_mode="expand")
+    if toks is None:
+        return None
+    place = load_gazetteer().lookup(text[s:e])
+    return Candidate(toks.start, toks.end, s, e, text[s:e], "GPE", "dateline", place)

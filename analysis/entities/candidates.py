@@ -1,0 +1,222 @@
+"""Candidate name spans: spaCy's entities trimmed to the name, reconciled with the matchers.
+
+Trimming keeps titles, determiners, possessives, hyphenated prefixes and punctuation out of the
+span; filtering drops fragments that are not names. Gazetteer places and organisation/facility
+patterns then add missed names, fix labels and extend cut-off spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from analysis.entities.component import COMMON_SUFFIX, NAMES_KEY, PLACES_KEY
+from analysis.entities.gazetteer import Place, load_gazetteer
+from analysis.entities.patterns import (
+    FAC_HEADS, GENERIC, NOT_NAMES, ORG_HEADS, ORG_HEADS_LOWER, TITLE_MODIFIERS, TITLES,
+)
+
+# spaCy labels that are number facts, not entities.
+NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+TRAILING_FUNCTION = {"of", "and", "for", "the", "in", "at", "on", "to", "by", "with", "'s", "’s"}
+# Bare capitalised bodies that are names of one institution (see the annotation guidelines).
+BARE_BODIES = {"Parliament", "Cabinet", "Congress", "Senate", "Bundestag", "Knesset", "Duma"}
+# Prefixes cut from hyphenated compounds ("anti-Brexit" -> "Brexit", "pan-African" -> "African").
+HYPHEN_PREFIXES = {
+    "anti", "pro", "pan", "intra", "inter", "post", "pre", "non", "ex", "neo", "mid", "trans",
+    "cross", "sub", "super", "ultra", "un", "all", "extra", "counter", "semi", "multi",
+}
+BREAKS = {"(", ")", "[", "]", "|", ";", ":", "\"", "“", "”"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name span in token and char offsets, its label and where it came from."""
+
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    label: str
+    source: str  # "ner" | "place" | "pattern" | "propagated" | "dateline"
+    place: Place | None = None
+
+
+def _ends_with_head(doc: Doc, start: int, end: int) -> bool:
+    last = doc[end - 1].text
+    return last in ORG_HEADS or last in FAC_HEADS or last.lower() in ORG_HEADS_LOWER
+
+
+def _strip_title(doc: Doc, start: int, end: int) -> int:
+    """Index after a leading title ("Prime Minister", "Secretary of State"), if one leads."""
+    i, core = start, False
+    while i < end - 1:
+        low = doc[i].lower_
+        if low in TITLES:
+            core = True
+        elif low == "of" and i > start and doc[i + 1].lower_ in TITLES | TITLE_MODIFIERS:
+            pass
+        elif low not in TITLE_MODIFIERS:
+            break
+        i += 1
+    return i if core else start
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the name inside a span: no determiner, title, possessive or punctuation."""
+    while start < end:
+        tok = doc[start]
+        if tok.is_punct or tok.is_space or tok.lower_ in DETERMINERS:
+            start += 1
+        elif start + 2 < end and tok.lower_ in HYPHEN_PREFIXES and doc[start + 1].text == "-":
+            start += 2  # "anti-Brexit" -> "Brexit"
+        else:
+            break
+    if start < end and not _ends_with_head(doc, start, end):
+        start = _strip_title(doc, start, end)
+    while end > start:
+        tok = doc[end - 1]
+        if tok.is_punct or tok.is_space or tok.lower_ in TRAILING_FUNCTION or tok.tag_ == "POS":
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at line breaks and brackets ("Area (AfCFTA" -> "Area", "AfCFTA")."""
+    out, s = [], start
+    for i in range(start, end):
+        tok = doc[i]
+        if "\n" in tok.text or tok.text in BREAKS:
+            if i > s:
+                out.append((s, i))
+            s = i + 1
+    if end > s:
+        out.append((s, end))
+    return out
+
+
+def is_name(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether tokens [start, end) look like a proper name rather than a fragment or description."""
+    if start >= end:
+        return False
+    span = doc[start:end]
+    text = span.text
+    if not any(ch.isupper() for ch in text) or text.lower() in NOT_NAMES:
+        return False
+    if all(t.lower_ in GENERIC or t.is_punct for t in span):
+        return text in BARE_BODIES
+    if end - start == 1:
+        tok = doc[start]
+        if not tok.text[:1].isupper() and not any(ch.isupper() for ch in tok.text[1:]):
+            return False
+        if tok.pos_ not in ("PROPN", "ADJ") and label != "NORP" and not tok.is_upper:
+            return False
+    return True
+
+
+def _cand(doc: Doc, start: int, end: int, label: str, source: str, place: Place | None = None
+          ) -> Candidate:
+    span = doc[start:end]
+    return Candidate(start, end, span.start_char, span.end_char, span.text, label, source, place)
+
+
+def _from_span(doc: Doc, span: Span, source: str) -> list[Candidate]:
+    out = []
+    for s, e in _pieces(doc, span.start, span.end):
+        s, e = trim(doc, s, e)
+        if is_name(doc, s, e, span.label_):
+            out.append(_cand(doc, s, e, span.label_, source))
+    return out
+
+
+def _overlapping(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
+    return [c for c in cands if c.start < end and start < c.end]
+
+
+def _all_propn(span: Span) -> bool:
+    return all(t.pos_ == "PROPN" or t.is_punct for t in span)
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Name candidates of a doc, non-overlapping, in text order."""
+    gazetteer = load_gazetteer()
+    numeric = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
+    cands: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in NUMERIC_LABELS:
+            cands.extend(_from_span(doc, ent, "ner"))
+
+    for span in doc.spans.get(NAMES_KEY, []):
+        for c in _from_span(doc, span, "pattern"):
+            over = _overlapping(cands, c.start, c.end)
+            if any(o.start < c.start or o.end > c.end for o in over):
+                continue  # partial overlap or nested inside a longer NER name: keep the NER's
+            for o in over:
+                cands.remove(o)
+            same = [o for o in over if o.start == c.start and o.end == c.end]
+            if same and same[0].label not in ("PERSON", "ORG", "FAC"):
+                c.label = same[0].label  # e.g. "Soviet Union" stays GPE
+            cands.append(c)
+
+    for span in doc.spans.get(PLACES_KEY, []):
+        if not _plausible_place(doc, span, numeric):
+            continue
+        place = gazetteer.forms.get(span.text) or gazetteer.lookup(span.text)
+        label = place.label if place else span.label_.rstrip(COMMON_SUFFIX)
+        over = _overlapping(cands, span.start, span.end)
+        if not over:
+            if not _glued_to_name(doc, span):
+                cands.append(_cand(doc, span.start, span.end, label, "place", place))
+            continue
+        if len(over) != 1:
+            continue
+        o = over[0]
+        if o.start == span.start and o.end == span.end:
+            if o.label != "PERSON" or (place and place.kind != "city"):
+                o.label, o.source, o.place = label, "place", place
+        elif o.start >= span.start and o.end <= span.end:
+            cands.remove(o)  # the NER cut a place name short ("Santos City")
+            cands.append(_cand(doc, span.start, span.end, label, "place", place))
+        elif o.start == span.start and o.label in ("PERSON", "ORG") and _person_rest(doc, span.end,
+                                                                                      o.end):
+            # "Koszalin Piotr Jedlinski": a dateline-like place glued to a name.
+            cands.remove(o)
+            cands.append(_cand(doc, span.start, span.end, label, "place", place))
+            cands.append(_cand(doc, span.end, o.end, "PERSON", "ner"))
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _plausible_place(doc: Doc, span: Span, numeric: list[Span]) -> bool:
+    """A gazetteer match that reads as a place here, not a word ("Most Rev.", "Reading")."""
+    if not _all_propn(span) or _overlapping(numeric, span.start, span.end):  # type: ignore[arg-type]
+        return False
+    if not is_name(doc, span.start, span.end, "GPE"):
+        return False
+    if span.label_.endswith(COMMON_SUFFIX):
+        return all(t.ent_type_ for t in span)  # an English word too: only where the NER agrees
+    return True
+
+
+def _glued_to_name(doc: Doc, span: Span) -> bool:
+    """Whether a proper noun right before or after makes the place part of a longer name."""
+    for i in (span.start - 1, span.end):
+        if 0 <= i < len(doc):
+            tok = doc[i]
+            if tok.pos_ == "PROPN" and tok.is_title and tok.lower_ not in GENERIC:
+                return True  # "Cambridge Analytica"
+    return False
+
+
+def _person_rest(doc: Doc, start: int, end: int) -> bool:
+    rest = doc[start:end]
+    return (
+        len(rest) >= 2
+        and all(t.pos_ == "PROPN" and t.is_title for t in rest)
+        and not _ends_with_head(doc, start, end)
+    )

@@ -1,0 +1,56 @@
+"""The spaCy pipeline: load a model once, run articles through ``nlp.pipe``, extract facts."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.entities import add_entity_components, extract_entities
+from analysis.errors import ModelNotFound
+from analysis.model import Analysis, Article
+from analysis.numbers import extract_numbers
+from analysis.quotes import extract_quotes
+from analysis.version import DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline (once per process) with copydesk's components added."""
+    try:
+        installed = _is_path(name) or importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        installed = False
+    if not installed:
+        raise ModelNotFound(name)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelNotFound(name) from exc
+    add_entity_components(nlp)
+    return nlp
+
+
+def _is_path(name: str) -> bool:
+    return "/" in name or name.startswith(".")
+
+
+def analyze_doc(doc: Doc, article: Article) -> Analysis:
+    """Extract entities, quotes and numbers from one parsed article."""
+    entities = extract_entities(doc, article)
+    quotes = extract_quotes(doc, entities)
+    numbers = extract_numbers(doc, article)
+    return Analysis(entities=entities, quotes=quotes, numbers=numbers)
+
+
+def analyze_articles(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 16
+) -> Iterator[tuple[Article, Analysis]]:
+    """Parse articles with ``nlp.pipe`` and yield each with its analysis, in input order."""
+    stream = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield article, analyze_doc(doc, article)

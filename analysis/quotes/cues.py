@@ -1,0 +1,93 @@
+"""Speech cues: which tokens attribute speech, and who their grammatical speaker is."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SPEECH_LEMMAS = frozenset(
+    """
+    say tell add write tweet retweet post ask warn insist claim declare explain note continue
+    argue state announce reply respond answer joke quip recall acknowledge admit report describe
+    call urge suggest predict promise vow complain conclude caution contend maintain concede
+    observe remark counter testify confirm deny stress emphasize emphasise proclaim shout scream
+    exclaim mutter whisper assert read comment boast brag charge accuse allege agree lament muse
+    recount reiterate repeat reveal pledge plead yell thunder snap tout speculate wonder demand
+    chant text email message blog opine reason advise inform assure reassure instruct threaten
+    criticize criticise slam blast mock dismiss praise hail decry label dub brand term
+    estimate tweete posit query interject retort rejoin chide scold quote cite explain begin
+    """.split()
+)
+# Verbs that, without their own subject, name a thing ("a film called ...") rather than cite.
+NAMING_LEMMAS = frozenset("call dub name title entitle label nickname term brand headline".split())
+TERMINATORS = frozenset({".", "!", "?", "…"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Right-hand slots spaCy sometimes gives an inverted speaker ("..., said the mayor").
+INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "oprd", "nsubj", "dative"})
+CHAIN_DEPS = frozenset({"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "dep"})
+# Speech-verb lemmas that are also common nouns ("the post", "a call"): require a verb tag.
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"})
+
+
+def is_cue(tok: Token) -> bool:
+    """True when ``tok`` is a speech verb (or the "according" of "according to")."""
+    low = tok.lower_
+    if low == "according":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ == "to"
+    lemma = tok.lemma_.lower()
+    if lemma not in SPEECH_LEMMAS:
+        return False
+    if lemma == "say" or low in ("said", "says", "told", "tells", "tweeted", "wrote"):
+        return True
+    return tok.tag_ in _VERB_TAGS
+
+
+def cue_text(tok: Token) -> str:
+    """The cue as reported: the verb, "according to", or a particle verb ("pointed out")."""
+    if tok.lower_ == "according":
+        return tok.doc[tok.i : tok.i + 2].text
+    return tok.text
+
+
+def is_naming_use(tok: Token) -> bool:
+    """ "a film called ...", "the so-called ...": a naming verb with no subject of its own."""
+    if tok.lemma_.lower() not in NAMING_LEMMAS:
+        return False
+    return not any(c.dep_ in ("nsubj",) for c in tok.children) or tok.dep_ in ("acl", "amod")
+
+
+def speaker_token(cue: Token) -> Token | None:
+    """The head token of whoever the cue verb attributes the speech to."""
+    if cue.lower_ == "according":
+        to = cue.nbor(1)
+        for c in to.children:
+            if c.dep_ == "pobj":
+                return c
+        return to.nbor(1) if to.i + 1 < len(cue.doc) else None
+    verb: Token | None = cue
+    for _ in range(4):
+        if verb is None:
+            break
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.dep_ != "nsubjpass":
+            if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if subj is None:
+            inverted = next(
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ in INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON")
+                ),
+                None,
+            )
+            if inverted is not None and verb is cue and verb.lemma_.lower() != "tell":
+                return inverted
+        if verb.dep_ in CHAIN_DEPS and verb.head is not verb:
+            if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head
+            verb = verb.head
+            continue
+        break
+    return None

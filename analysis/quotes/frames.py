@@ -1,0 +1,71 @@
+"""Attribution frames: the words of a quote's own sentence before and after its marks."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from analysis.quotes.cues import TERMINATORS
+from analysis.quotes.marks import QuoteSpan
+
+DASHES = frozenset({"–", "—", "―", "-", "--"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """Tokens beside a quote, up to the sentence edge, another quote or the paragraph edge."""
+
+    tokens: list[Token]
+    to_quote: bool  # runs up to another quote (no sentence break in between)
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text_with_ws for t in self.tokens).strip()
+
+    @property
+    def ends_with_colon(self) -> bool:
+        return bool(self.tokens) and self.tokens[-1].text == ":"
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if not (t.is_punct or t.is_space)]
+
+
+class FrameFinder:
+    """Token lookups by character offset for one doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def tokens(self, a: int, b: int) -> list[Token]:
+        """Tokens starting in [a, b)."""
+        i = bisect.bisect_left(self.starts, a)
+        j = bisect.bisect_left(self.starts, b)
+        return [self.doc[k] for k in range(i, j)]
+
+    def after(self, q: QuoteSpan, limit: int, to_quote: bool) -> Frame:
+        """From the closing mark to the first sentence break (or ``limit``)."""
+        out: list[Token] = []
+        for t in self.tokens(q.close_mark, limit):
+            if t.is_space and "\n" in t.text:
+                return Frame(out, False)
+            if t.is_quote and not out:
+                continue  # a closing mark glued to the token stream
+            out.append(t)
+            if t.text in TERMINATORS:
+                return Frame(out, False)
+        return Frame(out, to_quote)
+
+    def before(self, q: QuoteSpan, limit: int, to_quote: bool) -> Frame:
+        """From the last sentence break (or ``limit``) to the opening mark."""
+        toks = self.tokens(limit, q.open_mark)
+        cut = 0
+        for k, t in enumerate(toks):
+            if t.text in TERMINATORS or (t.is_space and "\n" in t.text):
+                cut = k + 1
+                to_quote = False
+        toks = [t for t in toks[cut:] if not (t.is_quote and t.idx >= q.open_mark - 2)]
+        return Frame(toks, to_quote)

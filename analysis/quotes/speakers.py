@@ -1,0 +1,329 @@
+"""Speaker resolution: from the grammatical speaker token to a name and an entity.
+
+Order of evidence: an entity mention covering the token; an appositive name; for pronouns, the
+most recent agreeing subject mention (salience) or else the most recent agreeing mention; for
+descriptions ("the mayor", "the ministry"), the latest entity introduced with that title noun,
+or for organisation nouns the latest ORG; for unrecognised proper nouns, the PROPN chain itself.
+Short names are upgraded to the fullest earlier form ("Klitschko" -> "Vitali Klitschko").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from analysis.model import Entity, Mention
+
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
+PRONOUN_LABELS = {
+    "he": ("PERSON",),
+    "she": ("PERSON",),
+    "it": ("ORG", "GPE", "NORP"),
+    "they": ("ORG", "NORP", "GPE"),
+}
+ORG_NOUNS = frozenset(
+    """
+    ministry company agency department government police army military party committee campaign
+    commission office bank group organization organisation union council court newspaper paper
+    firm operator utility administration authority authorities service embassy kremlin spokesman
+    network station channel website outlet magazine team club foundation institute university
+    board regulator watchdog corporation corp association federation league parliament senate
+    """.split()
+)
+# Not ORG themselves, but "spokesman" etc. still resolve through the title map.
+ORG_NOUNS = ORG_NOUNS - {"spokesman"}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A name parsed as ROOT is almost always a subject the parser lost.
+SALIENT_DEPS = SUBJECT_DEPS | {"ROOT"}
+HONORIFICS = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1, "sir": 0, "lady": 1, "madam": 1}
+GENDERED = {"he": 0, "him": 0, "his": 0, "himself": 0, "she": 1, "her": 1, "hers": 1, "herself": 1}
+PRONOUN_GENDER = {"he": 0, "she": 1}
+# spaCy's small model often tags people as ORG; a gendered pronoun vote decides.
+PERSONISH = frozenset({"PERSON", "ORG"})
+NAME_DEPS = frozenset({"compound", "flat"})
+WINDOW_CHARS = 3000
+SUBJECT_BONUS = 400  # characters of recency a subject mention is worth
+GENDER_BONUS = 600
+PROMINENCE_BONUS = 100  # per earlier mention, up to four
+MAX_BONUS = SUBJECT_BONUS + GENDER_BONUS + 4 * PROMINENCE_BONUS
+
+
+@dataclass(slots=True)
+class Resolution:
+    """A resolved speaker: the name, the entity id and the attributing words."""
+
+    name: str | None = None
+    entity: str | None = None
+    mention: Mention | None = None
+    label: str | None = None
+
+
+@dataclass
+class EntityIndex:
+    """Entity mentions of one doc, indexed by token and ordered by position."""
+
+    doc: Doc
+    entities: list[Entity]
+    by_token: dict[int, tuple[Entity, Mention]] = field(default_factory=dict)
+    positions: list[int] = field(default_factory=list)  # mention starts, sorted
+    items: list[tuple[int, Entity, bool]] = field(default_factory=list)  # (start, ent, is_subj)
+    titles: list[tuple[int, str, Entity]] = field(default_factory=list)  # (start, noun, ent)
+    gender: dict[str, int] = field(default_factory=dict)  # person key -> 0 male, 1 female
+
+    @classmethod
+    def build(
+        cls, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] | None = None
+    ) -> EntityIndex:
+        """Index the entities' mentions against the doc's tokens, plus unrecognised PROPN subjects."""
+        idx = cls(doc, entities)
+        items = []
+        for ent in entities:
+            if ent.label not in SPEAKER_LABELS:
+                continue
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                for t in span:
+                    idx.by_token.setdefault(t.i, (ent, m))
+                items.append((m.start, ent, _is_subject(span.root)))
+                idx._titles_for(span, ent)
+        idx.titles.sort(key=lambda x: x[0])
+        for t in doc:
+            if t.dep_ not in SUBJECT_DEPS or t.i in idx.by_token:
+                continue
+            if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG"):
+                s, e = _propn_chain(t)
+                if e - s == 1 and t.is_sent_start:
+                    continue  # a lone capitalised word opening a sentence is rarely a name
+                pseudo = idx.fullest(Entity("", doc[s:e].text, "PERSON"))
+                items.append((doc[s].idx, pseudo, True))
+            elif t.pos_ == "NOUN" and _definite(t):
+                ent = idx.by_title(t.lemma_.lower(), t.idx)
+                if ent is not None:  # "the mayor said ..." keeps the mayor salient
+                    items.append((t.idx, ent, True))
+        if quoted:
+            # Names inside quotes are not antecedents of the narrator's "he said".
+            starts = [a for a, _ in quoted]
+            items = [x for x in items if not _inside(x[0], quoted, starts)]
+        items.sort(key=lambda x: x[0])
+        idx.items = items
+        idx.positions = [x[0] for x in items]
+        idx._genders()
+        return idx
+
+    def _genders(self) -> None:
+        """Gender votes per person: honorifics, and pronouns in sentences about one person."""
+        votes: dict[str, list[int]] = {}
+        for start, ent, _ in self.items:
+            if ent.label not in PERSONISH:
+                continue
+            tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            if tok is None or not len(tok) or tok[0].i == 0:
+                continue
+            g = HONORIFICS.get(self.doc[tok[0].i - 1].lower_.rstrip("."))
+            if g is not None:
+                votes.setdefault(_key(ent), [0, 0])[g] += 1
+        for sent in self.doc.sents:
+            people = {_key(self.by_token[t.i][0]) for t in sent if t.i in self.by_token
+                      and self.by_token[t.i][0].label == "PERSON"}
+            genders = {GENDERED[t.lower_] for t in sent if t.lower_ in GENDERED}
+            if len(people) == 1 and len(genders) == 1:
+                votes.setdefault(people.pop(), [0, 0])[genders.pop()] += 1
+        # "X said she ...": a subject of a speech verb whose complement's subject is gendered.
+        for t in self.doc:
+            if t.dep_ != "nsubj" or t.i not in self.by_token or t.head.lemma_ != "say":
+                continue
+            for c in t.head.children:
+                if c.dep_ == "ccomp":
+                    subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                    if subj is not None and subj.lower_ in PRONOUN_GENDER:
+                        key = _key(self.by_token[t.i][0])
+                        votes.setdefault(key, [0, 0])[PRONOUN_GENDER[subj.lower_]] += 1
+        self.gender = {k: (0 if v[0] > v[1] else 1) for k, v in votes.items() if v[0] != v[1]}
+
+    def _titles_for(self, span, ent: Entity) -> None:
+        """Record title nouns attached to a mention: "Mayor X", "X, the mayor", "the mayor, X"."""
+        first = span[0]
+        nouns: list[Token] = []
+        if first.i > 0:
+            prev = self.doc[first.i - 1]
+            if prev.pos_ in ("NOUN", "PROPN") and prev.i not in self.by_token:
+                nouns.append(prev)
+        root = span.root
+        nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        for c in root.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.by_token:
+                nouns.append(c)
+        for n in nouns:
+            self.titles.append((span.start_char, n.lemma_.lower(), ent))
+
+    def entity_at(self, tok: Token) -> tuple[Entity, Mention] | None:
+        """The entity mention covering ``tok``, if any."""
+        return self.by_token.get(tok.i)
+
+    def recent(
+        self, before: int, labels: tuple[str, ...], subjects_first: bool, gender: int | None = None
+    ) -> Entity | None:
+        """The most salient agreeing entity mentioned before char ``before``.
+
+        Salience is recency (in characters) with bonuses for being a grammatical subject and,
+        for he/she, for a known matching gender; a known clashing gender rules a candidate out.
+        """
+        hi = bisect.bisect_left(self.positions, before)
+        best: tuple[float, Entity] | None = None
+        counts: dict[str, int] = {}
+        for k in range(hi):
+            key = _key(self.items[k][1])
+            counts[key] = counts.get(key, 0) + 1
+        for k in range(hi - 1, -1, -1):
+            start, ent, is_subj = self.items[k]
+            dist = before - start
+            if dist > WINDOW_CHARS:
+                break
+            if best is not None and dist - MAX_BONUS > best[0]:
+                break
+            known = self.gender.get(_key(ent)) if gender is not None else None
+            if known is not None and known != gender:
+                continue
+            if ent.label not in labels and known is None:
+                continue
+            score = dist - (SUBJECT_BONUS if is_subj and subjects_first else 0)
+            score -= GENDER_BONUS if known is not None else 0
+            score -= PROMINENCE_BONUS * min(counts.get(_key(ent), 0), 4)
+            if best is None or score < best[0]:
+                best = (score, ent)
+        return best[1] if best else None
+
+    def by_title(self, noun: str, before: int) -> Entity | None:
+        """Latest entity introduced with title noun ``noun`` before char ``before``."""
+        for start, n, ent in reversed(self.titles):
+            if start < before and n == noun:
+                return ent
+        return None
+
+    def fullest(self, ent: Entity) -> Entity:
+        """A longer PERSON entity whose name ends with this one's ("Klitschko" -> full name)."""
+        if ent.label not in PERSONISH or len(ent.name.split()) > 1:
+            return ent
+        last = ent.name.split()[-1].lower()
+        best = ent
+        for other in self.entities:
+            words = other.name.split()
+            if (
+                other.label in PERSONISH
+                and len(words) > len(best.name.split())
+                and words[-1].lower().rstrip("'’s") == last.rstrip("'’s")
+            ):
+                best = other
+        return best
+
+
+def _key(ent: Entity) -> str:
+    """Gender key of a person: the last word of the name."""
+    words = ent.name.split()
+    return words[-1].lower() if words else ""
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _is_subject(tok: Token) -> bool:
+    """A subject, or part of one ("city councillor and advocate Josh Matlow told ...")."""
+    for _ in range(3):
+        if tok.dep_ in SALIENT_DEPS:
+            return True
+        if tok.dep_ not in ("compound", "conj", "appos", "flat") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+
+
+def _mention(doc: Doc, start: int, end: int) -> Mention:
+    span = doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text)
+
+
+def _breaks(tok: Token) -> bool:
+    return tok.is_space or tok.is_quote or tok.is_bracket or tok.text in ",;:.!?—–―"
+
+
+def _left_part(tok: Token, stop: int) -> int:
+    """Index of the first token of ``tok``'s phrase to its left (not crossing ``stop``)."""
+    i = tok.i
+    left = max(tok.left_edge.i, stop)
+    while i - 1 >= left and not _breaks(tok.doc[i - 1]):
+        i -= 1
+    return i
+
+
+def _propn_chain(tok: Token) -> tuple[int, int]:
+    """The contiguous proper-noun run around ``tok`` (its name)."""
+    doc = tok.doc
+    s = e = tok.i
+    while s - 1 >= 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ in NAME_DEPS:
+        s -= 1
+    while e + 1 < len(doc) and doc[e + 1].pos_ == "PROPN" and doc[e + 1].dep_ in NAME_DEPS:
+        e += 1
+    return s, e + 1
+
+
+def _from_entity(index: EntityIndex, ent: Entity, mention: Mention) -> Resolution:
+    full = index.fullest(ent)
+    return Resolution(full.name, full.id or None, mention, full.label)
+
+
+def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
+    """Resolve the speaker head token ``tok``; ``stop`` bounds the mention on the left."""
+    doc = index.doc
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PRONOUN_LABELS:
+        mention = _mention(doc, tok.i, tok.i + 1)
+        labels = PRONOUN_LABELS.get(low)
+        if labels is None:
+            return Resolution(None, None, mention)
+        ent = index.recent(tok.idx, labels, True, PRONOUN_GENDER.get(low))
+        if ent is None:
+            return Resolution(None, None, mention)
+        return _from_entity(index, ent, mention)
+    start = _left_part(tok, stop)
+    hit = index.entity_at(tok)
+    if hit is not None:
+        return _from_entity(index, hit[0], _mention(doc, start, tok.i + 1))
+    # "an adviser to President X, Y, said": the appositive name may hang off a nested noun.
+    apposed = [c for c in tok.subtree if c.dep_ == "appos" and c.i > tok.i]
+    for c in apposed[-1:]:
+        if c.pos_ in ("PROPN", "NOUN"):
+            hit = index.entity_at(c)
+            if hit is not None:
+                return _from_entity(index, hit[0], _mention(doc, start, c.i + 1))
+            if c.pos_ == "PROPN":
+                s, e = _propn_chain(c)
+                return Resolution(doc[s:e].text, None, _mention(doc, start, e), "PERSON")
+    mention = _mention(doc, start, tok.i + 1)
+    if tok.pos_ == "PROPN":
+        s, e = _propn_chain(tok)
+        name = doc[s:e].text
+        for ent in index.entities:
+            if ent.label == "PERSON" and ent.name.split()[-1:] == name.split()[-1:]:
+                return _from_entity(index, ent, mention)
+        return Resolution(name, None, mention, "PERSON")
+    if tok.pos_ == "NOUN":
+        definite = _definite(tok)
+        lemma = tok.lemma_.lower()
+        ent = index.by_title(lemma, tok.idx) if definite else None
+        if ent is None and definite and lemma in ORG_NOUNS:
+            ent = index.recent(tok.idx, ("ORG",), subjects_first=False)
+        if ent is not None:
+            return _from_entity(index, ent, mention)
+    return Resolution(None, None, mention)

@@ -1,0 +1,65 @@
+"""Query parsing (free text and ``field:value`` filters) and the word tokenizer of the index."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from analysis.search.items import KINDS
+
+# Longest query text that is scored; the rest of a pasted essay adds nothing but time.
+MAX_QUERY_CHARS = 2000
+_FILTER = re.compile(r'(?<!\S)(speaker|kind|label):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class Query:
+    """A parsed query: free text plus filters (all lower-cased except ``text``)."""
+
+    text: str
+    kind: str | None = None
+    speaker: str | None = None
+    label: str | None = None
+    impossible: bool = False  # contradictory filters (kind:quote with --kind entity, kind:foo)
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.kind or self.speaker or self.label)
+
+
+def parse_query(raw: str, kind: str | None = None) -> Query:
+    """Split ``raw`` into free text and ``speaker:``/``kind:``/``label:`` filters.
+
+    A filter with an unknown kind makes the query impossible (no hits) rather than ignored.
+    """
+    raw = raw or ""
+    filters: dict[str, str] = {}
+    for m in _FILTER.finditer(raw):
+        filters[m.group(1).lower()] = (m.group(2) if m.group(2) is not None else m.group(3))
+    text = _FILTER.sub(" ", raw).strip()[:MAX_QUERY_CHARS]
+    q = Query(text=text, words=words(text))
+    q.speaker = filters.get("speaker", "").strip().lower() or None
+    q.label = filters.get("label", "").strip().lower() or None
+    wanted = {k for k in (kind, filters.get("kind", "").strip().lower() or None) if k}
+    if q.speaker:
+        wanted.add("quote")
+    if q.label:
+        wanted.add("entity")
+    if len(wanted) > 1 or (wanted and not wanted <= set(KINDS)):
+        q.impossible = True
+    q.kind = next(iter(wanted)) if len(wanted) == 1 else None
+    return q
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics, as the index's unicode61 tokenizer does."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The index's words of ``text``: folded runs of letters and digits."""
+    return _WORD.findall(fold(text))

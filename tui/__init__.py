@@ -1,0 +1,1 @@
+"""copydesk's terminal app and command line; rendering only, all facts come from ``analysis``."""

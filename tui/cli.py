@@ -1,0 +1,239 @@
+"""The ``copydesk`` command line (SPEC §1): the app, ``analyze`` and ``search``.
+
+Bad input is a clear message and exit 2, never a traceback; an unexpected error is a one-line
+message, exit 1, and the traceback in a log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+class UsageError(Exception):
+    """Bad input or arguments: reported in one line with exit code 2."""
+
+
+def _warn(message: str) -> None:
+    print(f"copydesk: warning: {message}", file=sys.stderr)
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def _positive(value: str) -> int:
+    return _jobs(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Parsers for ``copydesk analyze`` and ``copydesk search`` (the app has its own)."""
+    from analysis.export import FORMATS
+    from analysis.version import DEFAULT_MODEL
+
+    parser = argparse.ArgumentParser(prog="copydesk", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    analyze = sub.add_parser(
+        "analyze", help="headless analysis, one record per article",
+        description="Analyse articles and print one record per article (SPEC §2).",
+    )
+    analyze.add_argument("paths", nargs="+", metavar="PATH",
+                         help="files, folders (recursive), globs, or - for standard input")
+    analyze.add_argument("--format", choices=FORMATS, default="jsonl")
+    analyze.add_argument("--model", default=DEFAULT_MODEL,
+                         help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    analyze.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                         help="parse with N processes")
+    analyze.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    analyze.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    search = sub.add_parser(
+        "search", help="corpus-wide fuzzy search, best first",
+        description="Fuzzy search over quotes, entities, numbers, sentences and titles.",
+    )
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("paths", nargs="+", metavar="PATH")
+    search.add_argument("--kind", choices=("quote", "entity", "number", "sentence", "article"))
+    search.add_argument("--limit", type=_positive, default=20, metavar="N")
+    search.add_argument("--format", choices=("text", "jsonl"), default="text")
+    search.add_argument("--model", default=DEFAULT_MODEL)
+    search.add_argument("--jobs", type=_jobs, default=1, metavar="N")
+    search.add_argument("--no-cache", action="store_true")
+    return parser
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    from analysis.version import DEFAULT_MODEL
+
+    parser = argparse.ArgumentParser(
+        prog="copydesk",
+        description="Open the copydesk app on articles (default: the bundled seeds/ corpus). "
+        "Other commands: copydesk analyze --help, copydesk search --help.",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--no-cache", action="store_true")
+    return parser
+
+
+def load_corpus(paths: list[str]):
+    """Load articles, printing warnings; UsageError when nothing is readable."""
+    from analysis.loader import load
+
+    result = load(paths)
+    for message in result.warnings:
+        _warn(message)
+    if not result.articles:
+        if result.missing and len(result.missing) == len(paths):
+            raise UsageError("no such file or folder: " + ", ".join(result.missing))
+        raise UsageError("no readable article in " + ", ".join(paths))
+    return result.articles
+
+
+def run_analysis(articles, model: str, jobs: int, use_cache: bool):
+    """Yield (article, analysis) for each article through the cache and the pipeline."""
+    from analysis.cache import open_cache
+    from analysis.runner import RunOptions, analyze_corpus
+
+    cache = open_cache(_warn) if use_cache else None
+    try:
+        for article, analysis, _cached in analyze_corpus(
+            articles, cache, RunOptions(model=model, jobs=jobs)
+        ):
+            yield article, analysis
+    finally:
+        if cache:
+            cache.close()
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from analysis.export import write
+
+    articles = load_corpus(args.paths)
+    results = run_analysis(articles, args.model, args.jobs, not args.no_cache)
+    if args.output:
+        out_path = Path(args.output)
+        if any(os.path.realpath(a.path) == os.path.realpath(out_path) for a in articles):
+            raise UsageError(f"-o {args.output} is one of the inputs; refusing to overwrite it")
+        tmp = out_path.with_name(out_path.name + ".part")
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="") as out:
+                write(args.format, results, out)
+            tmp.replace(out_path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+    else:
+        write(args.format, results, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    import json
+
+    from analysis.cache import open_cache
+    from analysis.runner import RunOptions, analyze_corpus
+    from analysis.sanitize import strip_controls
+    from analysis.search import SearchIndex
+
+    articles = load_corpus(args.paths)
+    cache = None if args.no_cache else open_cache(_warn)
+    try:
+        index = SearchIndex(cache)
+        for article, analysis, _ in analyze_corpus(
+            articles, cache, RunOptions(model=args.model, jobs=args.jobs)
+        ):
+            index.add(article, analysis)
+        hits = index.search(args.query, kind=args.kind, limit=args.limit)
+    finally:
+        if cache:
+            cache.close()
+    for hit in hits:
+        if args.format == "jsonl":
+            print(json.dumps(hit.to_dict(), ensure_ascii=False))
+        else:
+            who = hit.speaker or hit.label or (hit.value if hit.value is not None else "")
+            who = f" — {who}" if who != "" else ""
+            snippet = strip_controls(" ".join(hit.text.split()))
+            title = strip_controls(hit.title or hit.path)
+            print(f"{hit.score:5.1f}  {hit.kind:<8} {snippet[:100]}{who}  [{title}]")
+    return EXIT_OK
+
+
+def cmd_app(argv: list[str]) -> int:
+    args = build_app_parser().parse_args(argv)
+    paths = args.paths or [str(SEEDS)]
+    articles = load_corpus(paths)
+    from tui.app import CopydeskApp
+
+    CopydeskApp(articles, model=args.model, use_cache=not args.no_cache).run()
+    return EXIT_OK
+
+
+def _log_crash() -> str:
+    from analysis.cache import cache_dir
+
+    try:
+        directory = cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        log = directory / "crash.log"
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} copydesk {__version__}\n")
+            handle.write(traceback.format_exc())
+        return str(log)
+    except OSError:
+        return "(no log: the cache directory is not writable)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``copydesk`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in ("analyze", "search"):
+            args = build_parser().parse_args(argv)
+            return cmd_analyze(args) if args.command == "analyze" else cmd_search(args)
+        return cmd_app(argv)
+    except UsageError as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("copydesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into something that stopped reading (e.g. `| head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: message + log
+        from analysis.errors import ModelNotFound
+
+        if isinstance(exc, ModelNotFound):
+            print(f"copydesk: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        log = _log_crash()
+        print(f"copydesk: internal error: {exc.__class__.__name__}: {exc} (traceback in {log})",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())
