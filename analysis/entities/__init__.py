@@ -45,7 +45,7 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     labels = [vote_label(doc, g) for g in groups]
     groups = propagate(doc, text, groups, labels)
     entities = []
-    order = sorted(range(len(groups)), key=lambda i: groups[i][0].start_char)
+    order = sorted(range(len(groups)), key=lambda i: min(c.start_char for c in groups[i]))
     for i in order:
         group = groups[i]
         mentions = sorted({(c.start_char, c.end_char) for c in group})

@@ -14,7 +14,13 @@ from spacy.tokens import Doc, Span
 from analysis.entities.component import COMMON_SUFFIX, NAMES_KEY, PLACES_KEY
 from analysis.entities.gazetteer import Place, load_gazetteer
 from analysis.entities.patterns import (
-    FAC_HEADS, GENERIC, NOT_NAMES, ORG_HEADS, ORG_HEADS_LOWER, TITLE_MODIFIERS, TITLES,
+    FAC_HEADS,
+    GENERIC,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_HEADS_LOWER,
+    TITLE_MODIFIERS,
+    TITLES,
 )
 
 # spaCy labels that are number facts, not entities.
@@ -177,8 +183,12 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         o = over[0]
         if o.start == span.start and o.end == span.end:
-            if o.label != "PERSON" or (place and place.kind != "city"):
+            if o.label == "NORP":
+                pass  # "Thai" the people, not the place
+            elif o.label != "PERSON" or (place and place.kind != "city"):
                 o.label, o.source, o.place = label, "place", place
+            else:
+                o.place = place  # a city or a surname: the article-level vote decides
         elif o.start >= span.start and o.end <= span.end:
             cands.remove(o)  # the NER cut a place name short ("Santos City")
             cands.append(_cand(doc, span.start, span.end, label, "place", place))

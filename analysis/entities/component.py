@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from analysis.entities.gazetteer import load_gazetteer
@@ -39,10 +41,11 @@ class EntitySpans:
                 single.setdefault(label, set()).add(form)
             else:
                 multi.setdefault(label, []).append(form)
-        # One-token names: one ORTH-set pattern per label (cheap to build, C-speed matching).
-        self.place_words = Matcher(nlp.vocab)
+        # One-token names: a dict probe of each token's ORTH hash (no lexemes built at startup).
+        self.word_labels: dict[int, str] = {}
         for label, words in single.items():
-            self.place_words.add(label, [[{"ORTH": {"IN": sorted(words)}}]])
+            for w in words:
+                self.word_labels.setdefault(hash_string(w), label)
         self.place_phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label, forms in multi.items():
             self.place_phrases.add(label, list(nlp.tokenizer.pipe(forms)))
@@ -51,7 +54,12 @@ class EntitySpans:
         self.names.add("FAC", fac_patterns(), greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        places = self.place_phrases(doc, as_spans=True) + self.place_words(doc, as_spans=True)
+        places = self.place_phrases(doc, as_spans=True)
+        if len(doc):
+            labels = self.word_labels
+            for i, h in enumerate(doc.to_array(ORTH).tolist()):
+                if h in labels:
+                    places.append(Span(doc, i, i + 1, labels[h]))
         doc.spans[PLACES_KEY] = filter_spans(places)
         doc.spans[NAMES_KEY] = self.names(doc, as_spans=True)
         return doc
@@ -64,7 +72,7 @@ def _common_words(nlp: Language) -> frozenset[str]:
     """English words from the pipeline's lemmatizer tables (WordNet's index), if it has them."""
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(w for pos in table.keys() for w in table[pos])
+        return frozenset(w for pos in table for w in table[pos])
     except Exception:  # noqa: BLE001 - no rule lemmatizer: no word list, the POS checks remain
         return frozenset()
 

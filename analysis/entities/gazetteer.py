@@ -18,8 +18,11 @@ from pathlib import Path
 
 # Cities smaller than this are left to the statistical model (fewer clashes with surnames).
 CITY_MIN_POPULATION = 50_000
+# Alternative spellings are taken for cities this large only.
+ALT_NAME_MIN_POPULATION = 300_000
+_ALT_NAME = re.compile(r"[A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)*")
 # Bump when build_forms changes, so cached gazetteer files are rebuilt.
-GAZETTEER_VERSION = 1
+GAZETTEER_VERSION = 3
 
 # Widely used short forms that the packages do not list; keyed by ISO 3166 alpha-2 code.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -56,7 +59,7 @@ _KEY_DROP = re.compile(r"[^\w ]+")
 
 
 def name_key(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive key: "U.S." -> "us", "Brudziński" -> "brudzinski"."""
+    """Accent-, case- and punctuation-free key: "U.S." -> "us", "Brudziński" -> "brudzinski"."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = _KEY_DROP.sub("", plain.replace("-", " ").replace("’", "'").casefold())
@@ -65,7 +68,7 @@ def name_key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A gazetteer entry: the preferred name, spaCy label and kind (country/region/city/continent)."""
+    """A gazetteer entry: preferred name, spaCy label, kind (country/region/city/continent)."""
 
     name: str
     label: str
@@ -174,4 +177,15 @@ def build_forms() -> dict[str, Place]:
             prev = forms.get(name)
             if prev is None or (prev.kind == "city" and prev.population < pop):
                 add(name, Place(name, "GPE", "city", pop), override=prev is not None)
+    # Other spellings of large cities ("Makiivka" for geonames' "Makiyivka", "Kiev"), added last
+    # so they never displace a primary name.
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop >= ALT_NAME_MIN_POPULATION:
+            place = forms.get(city["name"])
+            if place is None or place.kind != "city":
+                continue
+            for alt in city.get("alternatenames") or ():
+                if _ALT_NAME.fullmatch(alt):
+                    add(alt, place)
     return forms

@@ -68,7 +68,9 @@ def _acronym(text: str) -> str | None:
 def _initials(words: list[str]) -> set[str]:
     """Initials of a multi-word name, with and without function words."""
     parts = [p for w in words for p in w.replace("-", " ").split()]
-    strict = "".join(p[0].upper() for p in parts if p.lower() not in INITIALS_SKIP and p[0].isalpha())
+    strict = "".join(
+        p[0].upper() for p in parts if p.lower() not in INITIALS_SKIP and p[0].isalpha()
+    )
     loose = "".join(p[0].upper() for p in parts if p[0].isalpha() and p[0].isupper())
     return {strict, loose}
 
@@ -139,7 +141,7 @@ def _merge_parenthetical(text: str, cands: list[Candidate], first: dict[str, int
 def _merge_acronyms(cands: list[Candidate], keys: list[str], first: dict[str, int],
                     groups: Groups) -> None:
     long_forms: dict[str, set[int]] = defaultdict(set)
-    for k, i in first.items():
+    for i in first.values():
         words = _words(cands[i])
         if len(words) >= 2:
             for ini in _initials(words):
@@ -164,9 +166,10 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
     for k in by_len:
         short = toks[k]
         i = first[k]
-        if k.startswith("place:") or labels[k] in NOT_SHORT_FORMS or (
-                cands[i].place is not None and labels[k] != "PERSON"):
+        if k.startswith("place:") or (cands[i].place is not None and labels[k] != "PERSON"):
             continue
+        # "Russian", "Thai" never shorten an organisation; the NER calls odd surnames NORP though
+        person_only = labels[k] in NOT_SHORT_FORMS
         matches = set()
         for k2, i2 in first.items():
             long = toks[k2]
@@ -174,10 +177,10 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
                 continue
             lab = labels[k2]
             n = len(short)
-            if lab == "PERSON" and (long[-n:] == short or long[:n] == short):
-                matches.add(groups.find(i2))
-            elif lab in NAME_LABELS_SHORT_PREFIX and (long[:n] == short or
-                                                      (n >= 2 and long[-n:] == short)):
+            person = lab == "PERSON" and short in (long[-n:], long[:n])
+            named = (not person_only and lab in NAME_LABELS_SHORT_PREFIX
+                     and (long[:n] == short or (n >= 2 and long[-n:] == short)))
+            if person or named:
                 matches.add(groups.find(i2))
         if len(matches) == 1:
             groups.union(i, matches.pop())
@@ -193,13 +196,14 @@ def _merge_spelling(cands: list[Candidate], keys: list[str], first: dict[str, in
             kb, wb = multi[b]
             if len(wa) != len(wb) or ratio(ka, kb) < 85:
                 continue
-            if all(x == y or (len(x) > 3 and ratio(x, y) >= 75) for x, y in zip(wa, wb)):
+            pairs = zip(wa, wb, strict=True)
+            if all(x == y or (len(x) > 3 and ratio(x, y) >= 75) for x, y in pairs):
                 groups.union(first[ka], first[kb])
 
 
 def _labels_by_key(cands: list[Candidate], keys: list[str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for c, k in zip(cands, keys):
+    for c, k in zip(cands, keys, strict=True):
         votes[k][c.label] += 1
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
@@ -215,6 +219,8 @@ def vote_label(doc: Doc, group: list[Candidate]) -> str:
             votes["PERSON"] += 1  # a bare last word standing for a longer name is a surname
         if c.source == "place":
             w += 3
+        elif c.place is not None and longest == 1:
+            votes[c.place.label] += 3  # a city name the NER took for a person, never in full
         elif c.source == "pattern":
             w += 2
         if len(c.text.split()) == longest and longest > 1:

@@ -63,6 +63,8 @@ def propagate(doc: Doc, text: str, groups: list[list[Candidate]], labels: list[s
         k = bisect.bisect_left(taken, (e, e))
         over = [t for t in taken[max(0, k - 8):k] if t[0] < e and s < t[1]]
         gi = owner[m.group(0)]
+        if (s, e) in where:
+            continue
         if over and not all(s <= ts and te <= e and where.get((ts, te)) == gi for ts, te in over):
             continue  # overlaps another name: the existing one stays
         span = doc.char_span(s, e)
