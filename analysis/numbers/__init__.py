@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from analysis.model import Article, NumberFact
 from analysis.numbers.counted import counted_for_age, counted_for_count
-from analysis.numbers.filters import is_excluded, looks_like_age, span_of
+from analysis.numbers.filters import is_excluded, looks_like_age, span_of, year_counts_plural
 from analysis.numbers.spans import Candidate, find_candidates
 
 __all__ = ["extract_numbers"]
@@ -28,20 +28,26 @@ def extract_numbers(doc: Doc, article: Article) -> list[NumberFact]:
         return []
     facts: list[NumberFact] = []
     last_counted: tuple[int, str] | None = None
-    for c in find_candidates(text):
+    for c in find_candidates(text, article.date):
         span = span_of(doc, c)
         if span is None or len(span) == 0:
             continue
         if is_excluded(c, span, text):
             continue
+        if year_counts_plural(c, span, text):
+            c.kind, c.value = "count", int(c.value)
         if looks_like_age(c, span, text):
             c.kind, c.unit = "age", "years"
         if c.kind == "age" and c.counted is None:
-            c.counted = counted_for_age(span)
+            c.counted = counted_for_age(span, single=c.value_max is None)
         elif c.kind == "count" and c.counted is None:
             c.counted = counted_for_count(span)
-            if c.counted is None and c.value is not None and last_counted is not None \
-                    and c.start - last_counted[0] < _ELIDED_WINDOW:
+            if (
+                c.counted is None
+                and c.value is not None
+                and last_counted is not None
+                and c.start - last_counted[0] < _ELIDED_WINDOW
+            ):
                 c.counted = last_counted[1]
         if c.kind == "count" and c.counted:
             last_counted = (c.end, c.counted)
@@ -51,7 +57,13 @@ def extract_numbers(doc: Doc, article: Article) -> list[NumberFact]:
 
 def _fact(text: str, c: Candidate) -> NumberFact:
     return NumberFact(
-        start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
-        qualifier=c.qualifier, value_max=c.value_max, kind=c.kind, unit=c.unit,
+        start=c.start,
+        end=c.end,
+        text=text[c.start : c.end],
+        value=c.value,
+        qualifier=c.qualifier,
+        value_max=c.value_max,
+        kind=c.kind,
+        unit=c.unit,
         counted=c.counted,
     )

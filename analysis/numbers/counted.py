@@ -8,14 +8,40 @@ _NOUNS = ("NOUN", "PROPN")
 _MODIFIER_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "advmod")
 # Verbs whose bare numeric object or subject counts people ("killed nine", "Thousands march").
 HUMAN_VERBS = frozenset(
-    "kill injure wound hurt arrest detain infect evacuate rescue hospitalize hospitalise "
-    "die march protest gather attend flee drown sicken leave strand displace dwell live".split()
+    [
+        "kill",
+        "injure",
+        "wound",
+        "hurt",
+        "arrest",
+        "detain",
+        "infect",
+        "evacuate",
+        "rescue",
+        "hospitalize",
+        "hospitalise",
+        "die",
+        "march",
+        "protest",
+        "gather",
+        "attend",
+        "flee",
+        "drown",
+        "sicken",
+        "leave",
+        "strand",
+        "displace",
+        "dwell",
+        "live",
+    ]
 )
-_STATES = frozenset("dead injured killed wounded missing hurt hospitalized hospitalised".split())
+_STATES = frozenset(
+    ["dead", "injured", "killed", "wounded", "missing", "hurt", "hospitalized", "hospitalised"]
+)
 
 
 def head_noun_right(tok: Token) -> Token | None:
-    """From a modifier token, climb to the noun it modifies further right ("Russian" -> servicemen)."""
+    """From a modifier, climb to the noun it modifies further right ("Russian" -> servicemen)."""
     t = tok
     for _ in range(6):
         if t.pos_ in _NOUNS and (t.dep_ not in ("compound",) or t.head.i < t.i):
@@ -50,7 +76,7 @@ def counted_for_count(span: Span) -> str | None:
     doc = span.doc
     root = span.root
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and "\n" in doc.text[span.end_char:nxt.idx]:
+    if nxt is not None and "\n" in doc.text[span.end_char : nxt.idx]:
         nxt = None  # a headline's last number does not count the dateline
     if nxt is not None and nxt.lower_ in _STATES:
         return "people"
@@ -66,8 +92,12 @@ def counted_for_count(span: Span) -> str | None:
                 return n.text
         if obj is not None and obj.pos_ == "PRON":
             return None
-    if root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and root.head.pos_ in _NOUNS \
-            and "\n" not in doc.text[span.end_char:root.head.idx]:
+    if (
+        root.dep_ in _MODIFIER_DEPS
+        and root.head.i >= span.end
+        and root.head.pos_ in _NOUNS
+        and "\n" not in doc.text[span.end_char : root.head.idx]
+    ):
         noun = head_noun_right(root.head)
         return (noun or root.head).text
     if nxt is not None and nxt.pos_ in _NOUNS + ("ADJ",) and nxt.dep_ != "ROOT":
@@ -85,44 +115,84 @@ def counted_for_count(span: Span) -> str | None:
     return None
 
 
-def counted_for_age(span: Span) -> str | None:
-    """Who the age belongs to: "a 19-year-old man" -> man, "Gutierrez, 67" -> Gutierrez."""
+def counted_for_age(span: Span, single: bool = True) -> str | None:
+    """Who the age belongs to: "a 19-year-old man" -> man, "Gutierrez, 67" -> Gutierrez.
+
+    ``single`` is False for age ranges, which never belong to one named person.
+    Pronouns, places and bare "at the age of" fall back on the surname of the person named
+    last before the age ("He was 34" -> the person the article was just talking about).
+    """
+    who = _age_owner(span)
+    if (
+        who is not None
+        and who.is_alpha
+        and (who.ent_type_ == "PERSON" or (who.pos_ in _NOUNS and who.ent_type_ not in _NOT_PEOPLE))
+    ):
+        return who.text
+    person = _last_person_before(span) if single else None
+    if person is not None:
+        return person
+    return who.text if who is not None and who.is_alpha else None
+
+
+# Entity types that never own an age (ORG is left out: the small model often tags people ORG).
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE"})
+
+
+def _last_person_before(span: Span) -> str | None:
+    """Surname (last token) of the last PERSON entity ending before ``span`` in the same doc."""
+    best = None
+    for ent in span.doc.ents:
+        if ent.start >= span.start:
+            break
+        if ent.label_ == "PERSON":
+            best = ent
+    if best is None or span.start - best.end > 150:
+        return None
+    words = [t.text for t in best if t.is_alpha]
+    return words[-1] if words else None
+
+
+def _age_owner(span: Span) -> Token | None:
     doc = span.doc
     # "N-year-old X": the noun the "old" adjective modifies.
     for t in span:
         if t.lower_ == "old" and t.head.i >= span.end and t.head.pos_ in _NOUNS:
-            return t.head.text
+            return t.head
     if span.end < len(doc) and doc[span.end].pos_ in _NOUNS + ("ADJ",):
         noun = head_noun_right(doc[span.end])
         if noun is not None and noun.i - span.end < 4:
-            return noun.text
+            return noun
     # "Gutierrez, 67": the name before the comma.
     i = span.start - 1
     if i >= 1 and doc[i].text == ",":
         prev = doc[i - 1]
         if prev.pos_ in _NOUNS:
-            return prev.text
-        if prev.lower_ in ("aged",) and i >= 2 and doc[i - 2].text == ",":
-            return None
-    # "X dies aged 78", "X, aged 25": the subject of the clause or the noun before "aged".
+            return prev
+    # "X dies aged 78", "X, aged 25": the noun before "aged" or the subject of the clause.
     if i >= 0 and doc[i].lower_ == "aged":
         j = i - 1
-        while j >= 0 and doc[j].text in (",",) or (j >= 0 and doc[j].lower_ in ("all", "both")):
+        while j >= 0 and (doc[j].text == "," or doc[j].lower_ in ("all", "both", "reportedly")):
             j -= 1
         if j >= 0 and doc[j].pos_ in _NOUNS:
-            return doc[j].text
-        verb = doc[i].head
-        for _ in range(3):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                return subj.text if subj.pos_ in _NOUNS else None
-            if verb.head.i == verb.i:
-                break
-            verb = verb.head
-    # "He was 34": the subject of the copula when it is a name.
+            return doc[j]
+        return _subject_of(doc[i].head)
+    # "The suspects range in age from 21 to 78": the subject of the verb.
+    if i >= 0 and doc[i].lower_ in ("age", "ages") and doc[i].dep_ == "pobj":
+        return _subject_of(doc[i].head.head)
+    # "He was 34": the subject of the copula.
     root = span.root
     if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
-        subj = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.pos_ in _NOUNS:
-            return subj.text
+        return _subject_of(root.head)
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
     return None

@@ -1,4 +1,4 @@
-"""ISO values for dates and times as written: "January 4, 2019" -> "2019-01-04", "2 p.m." -> "14:00"."""
+"""ISO values of written dates and times: "January 4, 2019" -> "2019-01-04", "2 p.m." -> "14:00"."""
 
 from __future__ import annotations
 
