@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from analysis.entities.chains import PARTICLES, chain_label, proper_runs
 from analysis.entities.component import COMMON_SUFFIX, NAMES_KEY, PLACES_KEY
-from analysis.entities.gazetteer import Place, load_gazetteer
+from analysis.entities.gazetteer import Place, demonyms, load_gazetteer
 from analysis.entities.patterns import (
     FAC_HEADS,
     GENERIC,
@@ -165,7 +166,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             for o in over:
                 cands.remove(o)
             same = [o for o in over if o.start == c.start and o.end == c.end]
-            if same and same[0].label not in ("PERSON", "ORG", "FAC"):
+            if same and same[0].label not in ("PERSON", "ORG", "FAC") and c.label != "EVENT":
                 c.label = same[0].label  # e.g. "Soviet Union" stays GPE
             cands.append(c)
 
@@ -198,8 +199,100 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             cands.remove(o)
             cands.append(_cand(doc, span.start, span.end, label, "place", place))
             cands.append(_cand(doc, span.end, o.end, "PERSON", "ner"))
+    cands.extend(_chain_candidates(doc, cands, numeric))
+    _split_leading_acronyms(doc, cands)
+    for c in cands:
+        if _leading_the(doc, c):  # "The Guardian" mid-sentence: the word is part of the name
+            c.start, c.start_char = c.start - 1, doc[c.start - 1].idx
+            c.text = doc[c.start:c.end].text
+    nationalities = demonyms()
+    for c in cands:
+        if c.end - c.start == 1 and c.label != "NORP" and c.text in nationalities:
+            c.label, c.source = "NORP", "pattern"  # "Tongan" the people, not a person
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+# Head words of newspapers and agencies, whose "The" belongs to the name.
+MEDIA_HEADS = {"Post", "Times", "News", "Press", "Media", "Network"}
+
+
+def _leading_the(doc: Doc, c: Candidate) -> bool:
+    """A capitalised "The" mid-sentence before a title-like name (a paper, a band, a show)."""
+    if c.label not in ("ORG", "WORK_OF_ART") or c.start < 2:
+        return False
+    the, last = doc[c.start - 1], doc[c.end - 1]
+    return (
+        the.text == "The" and not the.is_sent_start and doc[c.start - 2].lower_ != "the"
+        and doc[c.start - 2].text not in ".!?" and last.is_title
+        and (last.text not in ORG_HEADS or last.text in MEDIA_HEADS)
+        and last.text not in BARE_BODIES
+    )
+
+
+def _split_leading_acronyms(doc: Doc, cands: list[Candidate]) -> None:
+    """ "NPR Hamza bin Laden" -> "NPR" + "Hamza bin Laden" when the rest is a person seen alone.
+
+    Not for places ("US Supreme Court") or names ending in a head word ("BBC World Service").
+    """
+    texts = {c.text for c in cands if c.label == "PERSON"}
+    gazetteer = load_gazetteer()
+    for c in list(cands):
+        first = doc[c.start]
+        if (c.end - c.start >= 3 and first.is_upper and len(first.text) >= 2
+                and first.text.isalpha() and doc[c.start + 1].is_title
+                and doc[c.start + 1:c.end].text in texts
+                and not _ends_with_head(doc, c.start, c.end)
+                and gazetteer.lookup(first.text) is None):
+            cands.remove(c)
+            cands.append(_cand(doc, c.start, c.start + 1, "ORG", c.source))
+            cands.append(_cand(doc, c.start + 1, c.end, c.label, c.source))
+
+
+def _chain_candidates(doc: Doc, cands: list[Candidate], numeric: list[Span]) -> list[Candidate]:
+    """Capitalised proper-noun runs that neither the NER nor the matchers found.
+
+    A short run right next to a person's name is the rest of that name ("Wanda Vazquez" +
+    "Garced", "Hamza" + "bin Ladin"): the person's candidate grows instead.
+    """
+    taken = [False] * len(doc)
+    for c in cands:
+        taken[c.start:c.end] = [True] * (c.end - c.start)
+    for e in numeric:
+        taken[e.start:e.end] = [True] * (e.end - e.start)
+    body_start = next((t.i + 1 for t in doc if "\n" in t.text), 0)
+    by_end = {c.end: c for c in cands}
+    by_start = {c.start: c for c in cands}
+    out = []
+    for s, e in proper_runs(doc, taken, body_start):
+        s, e = trim(doc, s, e)
+        if not is_name(doc, s, e, "") or (e - s == 1 and doc[s].lower_ in GENERIC):
+            continue
+        label = chain_label(doc, s, e)
+        particle = doc[s].lower_ in PARTICLES
+        if particle or (e - s <= 2 and all(t.is_title for t in doc[s:e])):
+            left, right = by_end.get(s), by_start.get(e)
+            host = left if left is not None and (left.label == "PERSON" or (
+                particle and left.end - left.start == 1)) else None
+            if host is None and right is not None and right.label == "PERSON":
+                host = right
+            if host is not None and _join(doc, host, s, e):
+                continue
+        out.append(_cand(doc, s, e, label, "chain"))
+    return out
+
+
+def _join(doc: Doc, host: Candidate, s: int, e: int) -> bool:
+    """Grow ``host`` over the adjacent tokens [s, e) when only a space separates them."""
+    a, b = min(host.start, s), max(host.end, e)
+    if any(not doc[i].whitespace_ or "\n" in doc[i].whitespace_ for i in range(a, b - 1)):
+        return False
+    span = doc[a:b]
+    host.start, host.end, host.start_char, host.end_char = a, b, span.start_char, span.end_char
+    host.text = span.text
+    if doc[s].lower_ in PARTICLES:
+        host.label = "PERSON"
+    return True
 
 
 def _plausible_place(doc: Doc, span: Span, numeric: list[Span]) -> bool:

@@ -15,8 +15,9 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from analysis.entities.chains import set_common_words
 from analysis.entities.gazetteer import load_gazetteer
-from analysis.entities.patterns import fac_patterns, org_patterns
+from analysis.entities.patterns import event_patterns, fac_patterns, org_patterns
 
 COMPONENT_NAME = "copydesk_entity_spans"
 PLACES_KEY = "copydesk_places"
@@ -31,6 +32,7 @@ class EntitySpans:
     def __init__(self, nlp: Language) -> None:
         gazetteer = load_gazetteer()
         common = _common_words(nlp)
+        set_common_words(common)
         single: dict[str, set[str]] = {}
         multi: dict[str, list[str]] = {}
         for form, place in gazetteer.forms.items():
@@ -52,6 +54,7 @@ class EntitySpans:
         self.names = Matcher(nlp.vocab)
         self.names.add("ORG", org_patterns(), greedy="LONGEST")
         self.names.add("FAC", fac_patterns(), greedy="LONGEST")
+        self.names.add("EVENT", event_patterns(), greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
         places = self.place_phrases(doc, as_spans=True)

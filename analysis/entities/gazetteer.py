@@ -189,3 +189,31 @@ def build_forms() -> dict[str, Place]:
                 if _ALT_NAME.fullmatch(alt):
                     add(alt, place)
     return forms
+
+
+_VOWEL_END = re.compile(r"[aeiouy]$")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Nationality adjectives formed regularly from country and continent names.
+
+    "Tonga" -> "Tongan", "Canada" -> "Canadian", "China" -> "Chinese", "Pakistan" ->
+    "Pakistani". Irregular forms the rules also produce ("Chinan") never occur in text, so only
+    the real adjectives ever match.
+    """
+    out: set[str] = set()
+    for form, place in load_gazetteer().forms.items():
+        if place.kind not in ("country", "continent") or " " in form or not form.isalpha():
+            continue
+        if not form[:1].isupper() or form.isupper():
+            continue
+        stems = {form}
+        if _VOWEL_END.search(form):
+            stems.add(form[:-1])
+        for stem in stems:
+            for suffix in ("n", "an", "ian", "ese", "i", "ish"):
+                word = stem + suffix
+                if word != form and len(word) > 4:
+                    out.add(word)
+    return frozenset(out)

@@ -118,8 +118,8 @@ def merge_candidates(doc: Doc, text: str, cands: list[Candidate]) -> list[list[C
 
     _merge_parenthetical(text, cands, first_by_key, groups)
     _merge_acronyms(cands, keys, first_by_key, groups)
-    _merge_short_forms(cands, keys, first_by_key, groups)
     _merge_spelling(cands, keys, first_by_key, groups)
+    _merge_short_forms(cands, keys, first_by_key, groups)
 
     out = [[cands[i] for i in sorted(ms, key=lambda j: cands[j].start)]
            for ms in groups.members().values()]
@@ -166,7 +166,12 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
     for k in by_len:
         short = toks[k]
         i = first[k]
-        if k.startswith("place:") or (cands[i].place is not None and labels[k] != "PERSON"):
+        if k.startswith("place:"):
+            continue
+        if (labels[k] != "PERSON" or cands[i].place is not None) and _surname(
+                cands, keys, k, toks, first):
+            labels[k] = "PERSON"
+        if cands[i].place is not None and labels[k] != "PERSON":
             continue
         # "Russian", "Thai" never shorten an organisation; the NER calls odd surnames NORP though
         person_only = labels[k] in NOT_SHORT_FORMS
@@ -180,10 +185,31 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
             person = lab == "PERSON" and short in (long[-n:], long[:n])
             named = (not person_only and lab in NAME_LABELS_SHORT_PREFIX
                      and (long[:n] == short or (n >= 2 and long[-n:] == short)))
-            if person or named:
+            # "Mediterranean" for "Mediterranean Sea"
+            geo = lab == "LOC" and len(long) == n + 1 and long[:n] == short
+            if person or named or geo:
                 matches.add(groups.find(i2))
         if len(matches) == 1:
             groups.union(i, matches.pop())
+
+
+def _surname(cands: list[Candidate], keys: list[str], k: str, toks: dict[str, list[str]],
+             first: dict[str, int]) -> bool:
+    """A one-word name (not a country or region) that is the surname of a person named in full
+    here ("Kennedy" after "Robert F. Kennedy"): its candidates become a person's.
+    """
+    place = cands[first[k]].place
+    if (place is not None and place.kind != "city") or len(toks[k]) != 1:
+        return False
+    if cands[first[k]].label not in ("GPE", "ORG", "LOC", "NORP", "PERSON"):
+        return False
+    if not any(cands[i].label == "PERSON" and len(toks[k2]) >= 2 and toks[k2][-1] == k
+               for k2, i in first.items()):
+        return False
+    for c, key in zip(cands, keys, strict=True):
+        if key == k:
+            c.place, c.label, c.source = None, "PERSON", "ner"
+    return True
 
 
 def _merge_spelling(cands: list[Candidate], keys: list[str], first: dict[str, int],
@@ -223,7 +249,9 @@ def vote_label(doc: Doc, group: list[Candidate]) -> str:
             votes[c.place.label] += 3  # a city name the NER took for a person, never in full
         elif c.source == "pattern":
             w += 2
-        if len(c.text.split()) == longest and longest > 1:
+        if c.source == "chain":
+            w = 0.5  # a guess from the word shape: any other evidence outvotes it
+        elif len(c.text.split()) == longest and longest > 1:
             w += 1.5
         votes[c.label] += w
         cue = _cue_label(doc, c)

@@ -24,7 +24,7 @@ TITLE_MODIFIERS = {
     "state", "foreign", "interior", "defence", "defense", "health", "finance", "justice",
     "education", "grand", "crown", "his", "her", "holiness", "majesty", "highness",
     "excellency", "honorable", "hon.", "senior", "junior", "executive", "major", "head",
-    "emeritus", "then", "incoming", "outgoing",
+    "emeritus", "then", "incoming", "outgoing", "most",
 }
 
 # Words that alone are a description, not a name ("the Department", "Bishop").
@@ -65,6 +65,15 @@ FAC_HEADS = {
     "Park", "Building", "Plant", "Dam", "Port", "Harbour", "Harbor", "Mall", "Market",
     "Tunnel", "Base", "Hotel", "Tavern", "Lodge", "Corner",
 }
+
+# Capitalised words that end the name of an event ("Mini Maker Faire", "Winter Olympics").
+EVENT_HEADS = {
+    "War", "Olympics", "Paralympics", "Games", "Cup", "Championship", "Championships",
+    "Festival", "Fest", "Faire", "Expo", "Summit", "Awards", "Marathon", "Revolution",
+    "Uprising", "Massacre", "Crisis", "Derby", "Open", "Con", "Convention", "Carnival",
+}
+# Words that open the name of a storm ("Hurricane Dorian", "Typhoon Phanfone").
+STORM_WORDS = ["Hurricane", "Typhoon", "Cyclone", "Storm"]
 
 # Nouns that, next to a name, say what kind of thing it is ("grid operator Ukrenergo").
 ORG_CUES = {
@@ -112,3 +121,14 @@ def org_patterns() -> list[list[dict[str, Any]]]:
 def fac_patterns() -> list[list[dict[str, Any]]]:
     """Token patterns for facility names ("Henderson Executive Airport")."""
     return [[_PROPN, _PROPN_OPT, {"ORTH": {"IN": sorted(FAC_HEADS)}}]]
+
+
+def event_patterns() -> list[list[dict[str, Any]]]:
+    """Token patterns for named events ("Mini Maker Faire", "Hurricane Dorian", "Brexit")."""
+    return [
+        [_PROPNS, {"ORTH": {"IN": sorted(EVENT_HEADS)}}],
+        [{"ORTH": "Tropical", "OP": "?"}, {"ORTH": {"IN": STORM_WORDS}},
+         {"POS": "PROPN", "IS_TITLE": True}],
+        # "Brexit", "Grexit": a country's exit from a union, coined as one word.
+        [{"TEXT": {"REGEX": r"^[A-Z][a-z]+exit$"}}],
+    ]

@@ -1,0 +1,101 @@
+"""Entity rules added for missed names and labels (sentences made up for these tests)."""
+
+from __future__ import annotations
+
+from analysis.entities import extract_entities
+from analysis.entities.candidates import Candidate, _split_leading_acronyms
+from analysis.entities.chains import is_common
+from analysis.entities.gazetteer import demonyms
+from analysis.model import Article, Entity
+
+
+def run(nlp, text: str) -> list[Entity]:
+    return extract_entities(nlp(text), Article(id="t", path="t.txt", text=text))
+
+
+def labels(ents: list[Entity]) -> dict[str, str]:
+    return {m.text: e.label for e in ents for m in e.mentions}
+
+
+def test_unusual_person_name_missed_by_the_ner_is_found(nlp):
+    text = ("Heavy rain flooded the valley.\n\nZbigniew Wodzislawski, a spokesman for the "
+            "rescue service, said roads were closed.")
+    found = labels(run(nlp, text))
+    assert found.get("Zbigniew Wodzislawski") == "PERSON"
+
+
+def test_coined_company_name_is_found_and_dictionary_phrases_are_not(nlp):
+    text = ("Police said the records were copied from Quorvatek servers. The Member State "
+            "courts will hear the case, and Quorvatek said it would cooperate.")
+    found = labels(run(nlp, text))
+    assert found.get("Quorvatek") == "ORG"
+    assert "Member State" not in found
+
+
+def test_word_shape_list_is_loaded_by_the_component(nlp):
+    assert is_common("Member") and is_common("States") and not is_common("Quorvatek")
+
+
+def test_hyphenated_piece_of_a_code_is_not_a_name(nlp):
+    text = "Doctors studied the KLX-Vorn3 strain in a laboratory near the coast."
+    assert not any(m.text in ("KLX", "Vorn3") for e in run(nlp, text) for m in e.mentions)
+
+
+def test_exit_coinage_and_storms_are_events(nlp):
+    text = ("Voters were divided over Grexit last year. Hurricane Valeska struck the coast on "
+            "Monday, and Grexit talks were delayed.")
+    found = labels(run(nlp, text))
+    assert found.get("Grexit") == "EVENT"
+    assert found.get("Hurricane Valeska") == "EVENT"
+
+
+def test_event_head_word_makes_an_event(nlp):
+    text = "Thousands of fans attended the Riverside Comic Festival in the city on Saturday."
+    assert labels(run(nlp, text)).get("Riverside Comic Festival") == "EVENT"
+
+
+def test_regular_demonyms_come_from_country_names():
+    words = demonyms()
+    assert {"Tongan", "Canadian", "Chinese", "Pakistani", "Kenyan"} <= words
+    assert "Tonga" not in words
+
+
+def test_demonym_is_norp_not_a_person(nlp):
+    text = "The Tongan delegation arrived late, and Tongan officials declined to comment."
+    found = labels(run(nlp, text))
+    assert found.get("Tongan") == "NORP"
+
+
+def test_acronym_glued_to_a_known_person_is_split(nlp):
+    text = "In an interview with NPR Karim Bassey said he would run again."
+    doc = nlp(text)
+    cands = [Candidate(4, 7, 21, 37, "NPR Karim Bassey", "ORG", "ner"),
+             Candidate(0, 1, 0, 2, "Karim Bassey", "PERSON", "ner")]
+    _split_leading_acronyms(doc, cands)
+    assert sorted(c.text for c in cands) == ["Karim Bassey", "Karim Bassey", "NPR"]
+
+
+def test_the_stays_in_a_newspaper_name_mid_sentence(nlp):
+    text = "The minister told The Guardian that the plan was ready."
+    ents = run(nlp, text)
+    assert any(m.text == "The Guardian" for e in ents for m in e.mentions)
+    text = "Officials at the United Nations said the plan was ready."
+    assert all(not m.text.lower().startswith("the ") for e in run(nlp, text) for m in e.mentions)
+
+
+def test_city_name_that_is_a_persons_surname_is_the_person(nlp):
+    text = ("Senator Margaret Kennedy spoke in the Senate on Tuesday. Kennedy said the bill "
+            "would pass.")
+    ents = run(nlp, text)
+    found = labels(ents)
+    assert found.get("Kennedy") == "PERSON"
+    kennedy = [e for e in ents if any(m.text == "Kennedy" for m in e.mentions)][0]
+    assert kennedy.name == "Margaret Kennedy"
+
+
+def test_sea_short_form_merges(nlp):
+    text = ("The ship crossed the Mediterranean Sea in May. Storms in the Mediterranean "
+            "delayed it.")
+    ents = run(nlp, text)
+    sea = [e for e in ents if e.name == "Mediterranean Sea"]
+    assert len(sea) == 1 and len(sea[0].mentions) == 2
