@@ -99,3 +99,9 @@ def test_sea_short_form_merges(nlp):
     ents = run(nlp, text)
     sea = [e for e in ents if e.name == "Mediterranean Sea"]
     assert len(sea) == 1 and len(sea[0].mentions) == 2
+
+
+def test_a_date_the_ner_calls_a_name_is_not_an_entity(nlp):
+    ents = run(nlp, "The national weather service said gusts reached 140 km/h, the strongest "
+                    "since Feb 24 last year.")
+    assert all("24" not in e.name and "Feb" not in e.name for e in ents)

@@ -7,6 +7,7 @@ patterns then add missed names, fix labels and extend cut-off spans.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -107,6 +108,12 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# Month names and their abbreviations, for telling dates from names.
+MONTHS = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}
+# Parts of speech a one-word name never has (acronyms in capitals aside).
+NEVER_A_NAME_ALONE = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "NUM", "CCONJ", "SCONJ", "PART"}
+
+
 def is_name(doc: Doc, start: int, end: int, label: str) -> bool:
     """Whether tokens [start, end) look like a proper name rather than a fragment or description."""
     if start >= end:
@@ -117,11 +124,17 @@ def is_name(doc: Doc, start: int, end: int, label: str) -> bool:
         return False
     if all(t.lower_ in GENERIC or t.is_punct for t in span):
         return text in BARE_BODIES
+    if all(t.like_num or t.lower_.rstrip(".") in MONTHS or t.is_punct for t in span):
+        return False  # a date such as "Feb 24" is a number fact, whatever the NER says
     if end - start == 1:
         tok = doc[start]
         if not tok.text[:1].isupper() and not any(ch.isupper() for ch in tok.text[1:]):
             return False
-        if tok.pos_ not in ("PROPN", "ADJ") and label != "NORP" and not tok.is_upper:
+        if tok.is_upper:
+            return True
+        if tok.pos_ in NEVER_A_NAME_ALONE:
+            return False  # "Harbour" tagged as a verb in "Harbour master Ruth Lindqvist"
+        if tok.pos_ not in ("PROPN", "ADJ") and label != "NORP":
             return False
     return True
 
