@@ -1,0 +1,611 @@
+"""The copydesk terminal app: browse articles, see their facts beside the text, copy them.
+
+Threading: one thread worker (group ``analysis``) reads the cache and analyses articles in the
+background, the open article first, and posts :class:`CopydeskApp.Analysed` batches; only the UI
+thread touches widgets. ``q`` cancels the worker, which stops after the current article and lets
+the runner flush what it parsed (SQLite transactions, so the cache is never left half-written).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, ProgressBar
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from analysis.citation import cite
+from analysis.model import Analysis, Article, Entity, Mention, NumberFact, Quote
+from analysis.runner import RunOptions, analyze_corpus
+from analysis.version import DEFAULT_MODEL
+from tui.clipboard import clipboard_command, system_copy
+from tui.facts import KINDS, FactItem, items_for
+from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
+from tui.store import DEFAULT_CAPACITY, FactStore
+from tui.widgets.article_list import ArticleList, article_title, article_when
+from tui.widgets.article_view import ArticleView
+from tui.widgets.panes import PANE_TITLES, ArticlePane, FactList, FactPane, FilterPane, one_line
+
+Analyze = Callable[..., Iterator[tuple[Article, Analysis, bool]]]
+PANE_IDS = {"entity": "entities", "quote": "quotes", "number": "numbers"}
+HIT_KINDS = {"quote": "quote", "entity": "entity", "number": "number"}
+# Articles per cache lookup when everything so far came from the cache, and when parsing.
+CACHED_BATCH, PARSE_BATCH = 256, 8
+POST_EVERY_S = 0.1
+
+
+class CopydeskApp(App[None]):
+    """Articles on the left, the open article in the middle, its facts on the right."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "copydesk"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        Binding("n", "next_article", "Next", tooltip="Open the next article", id="next_article"),
+        Binding("p", "prev_article", "Prev", tooltip="Open the previous article",
+                id="prev_article"),
+        Binding("c", "copy(True)", "Copy+cite",
+                tooltip="Copy the selected fact with its citation (speaker or label, title, date)",
+                id="copy_cited"),
+        Binding("y", "copy(False)", "Copy text", tooltip="Copy the selected fact's words only",
+                id="copy_text"),
+        Binding("f", "filter", "Filter", tooltip="Filter the focused pane: type to narrow it",
+                id="filter"),
+        Binding("slash", "search", "Search", key_display="/",
+                tooltip="Search the whole corpus: quotes, entities, numbers, sentences, titles",
+                id="search"),
+        Binding("a", "toggle_inline", "All facts",
+                tooltip="Show all facts inline in the article, each in its pane's colour",
+                id="toggle_inline"),
+        Binding("right_square_bracket", "step(1)", "Next mention", key_display="]", show=False,
+                tooltip="Highlight the next mention of the entity (or next highlight)",
+                id="next_mention"),
+        Binding("left_square_bracket", "step(-1)", "Prev mention", key_display="[", show=False,
+                tooltip="Highlight the previous mention of the entity", id="prev_mention"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show keys and help",
+                id="help"),
+        Binding("q", "quit", "Quit", tooltip="Quit (analysis so far stays cached)", id="quit"),
+    ]
+
+    class Analysed(Message):
+        """A batch of analyses from the background worker: ``(index, analysis, from_cache)``."""
+
+        def __init__(self, results: list[tuple[int, Analysis, bool]]) -> None:
+            super().__init__()
+            self.results = results
+
+    class Status(Message):
+        """A line for the status bar from the background worker."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(
+        self,
+        articles: list[Article],
+        model: str = DEFAULT_MODEL,
+        use_cache: bool = True,
+        *,
+        analyze: Analyze | None = None,
+        capacity: int = DEFAULT_CAPACITY,
+    ) -> None:
+        """``analyze`` replaces :func:`analysis.runner.analyze_corpus` (tests feed fixed facts)."""
+        super().__init__()
+        self.articles = articles
+        self.model = model
+        self.use_cache = use_cache
+        self._analyze: Analyze = analyze or analyze_corpus
+        self.store = FactStore(len(articles), capacity if use_cache else None)
+        self.by_id = {a.id: i for i, a in enumerate(articles)}
+        self.current_index = -1
+        self.shown: FactItem | None = None  # the fact highlighted in the article
+        self.inline_all = False
+        self.search_index: Any = None
+        self.search_error: str | None = None
+        self._cache: Any = None
+        self._priority: deque[int] = deque()
+        self._lock = threading.Lock()
+        self._closing = False
+        self._users = 0  # worker threads using the cache or the search index
+        self._filled = -1  # index of the article whose facts the panes show
+        self._status = ""
+        self._clipboard_tool: list[str] | None = None
+        self._clipboard_checked = False
+
+    # Layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Horizontal(id="left"):
+                yield ArticlePane(
+                    ArticleList(self.articles, self.store.counts, id="article-list"),
+                    id="articles",
+                )
+                yield ArticleView(id="article")
+            with Vertical(id="facts"):
+                for kind in KINDS:
+                    yield FactPane(kind, id=PANE_IDS[kind])
+        with Horizontal(id="status"):
+            yield Label(id="status-text")
+            yield ProgressBar(total=max(1, len(self.articles)), show_eta=False, id="progress")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#article-list", ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    def pane(self, kind: str) -> FactPane:
+        return self.query_one(f"#{PANE_IDS[kind]}", FactPane)
+
+    @property
+    def current_article(self) -> Article | None:
+        return self.articles[self.current_index] if self.current_index >= 0 else None
+
+    def on_mount(self) -> None:
+        self.article_view.border_title = "Article"
+        self.article_list.focus()
+        if self.articles:
+            self.open_article(0)
+        self._set_status("starting…")
+        # After the first frame: the worker's cache decoding would compete with it for the GIL.
+        self.call_after_refresh(self.analyse_corpus)
+
+    # Opening articles and facts --------------------------------------------------------------
+
+    def open_article(self, index: int) -> None:
+        """Show article ``index`` and its facts (or queue its analysis first)."""
+        if index == self.current_index:
+            return
+        self.current_index = index
+        article = self.articles[index]
+        view = self.article_view
+        view.show_article(article)
+        view.border_title = Content(article_title(article))
+        meta = [article_when(article), one_line(article.path)]
+        view.border_subtitle = Content(" · ".join(m for m in meta if m))
+        self.shown = None
+        self._filled = -1
+        self.query_one("#articles", ArticlePane).update_title()
+        analysis = self.store.get(index)
+        if analysis is not None:
+            self._fill(index, analysis)
+            return
+        for kind in KINDS:
+            self.pane(kind).set_items(None)
+        if self.store.analysed(index):
+            self.fetch_analysis(index)
+        else:
+            with self._lock:
+                self._priority.append(index)
+
+    def _fill(self, index: int, analysis: Analysis) -> None:
+        self._filled = index
+        for kind in KINDS:
+            self.pane(kind).set_items(items_for(kind, analysis))
+        self._update_inline(analysis)
+
+    def _update_inline(self, analysis: Analysis | None) -> None:
+        if not self.inline_all or analysis is None:
+            self.article_view.show_inline([])
+            return
+        spans = [(m.start, m.end, "entity") for e in analysis.entities for m in e.mentions]
+        spans += [(q.start, q.end, "quote") for q in analysis.quotes]
+        spans += [(n.start, n.end, "number") for n in analysis.numbers]
+        self.article_view.show_inline(spans)
+
+    def show_fact(self, item: FactItem) -> None:
+        """Highlight a fact's span(s) in the article and scroll it into view."""
+        self.shown = item
+        self.article_view.show_selection(list(item.spans), item.kind)
+        self._describe_selection()
+
+    def _describe_selection(self) -> None:
+        view = self.article_view
+        article = self.current_article
+        if article is None:
+            return
+        meta = [article_when(article), one_line(article.path)]
+        if self.shown is not None and len(view.selection) > 1:
+            meta.insert(0, f"mention {view.current + 1}/{len(view.selection)} ([ ] to step)")
+        view.border_subtitle = Content(" · ".join(m for m in meta if m))
+
+    @on(ArticleList.Opened)
+    def _article_opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.index)
+
+    @on(ArticleList.Read)
+    def _read(self) -> None:
+        self.article_view.focus()
+
+    @on(OptionList.OptionSelected)
+    def _fact_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, FactList):
+            item = getattr(event.option, "item", None)
+            if item is not None:
+                self.show_fact(item)
+
+    # Background analysis ---------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False,
+          description="analysing articles")
+    def analyse_corpus(self) -> None:
+        """Look up and analyse every article, the open one (and any opened later) first."""
+        worker = get_current_worker()
+        if not self._use_resources():
+            return
+        try:
+            self._analyse_all(worker)
+        finally:
+            self._release_resources()
+
+    def _analyse_all(self, worker: Worker) -> None:
+        cache = None
+        if self.use_cache:
+            from analysis.cache import open_cache
+
+            cache = open_cache(lambda msg: self.call_from_thread(self._warn, msg))
+        self._cache = cache
+        if cache is None:
+            self.store.capacity = None  # nothing could be read back later
+        self._start_search_index(cache)
+        n = len(self.articles)
+        seen = bytearray(n)
+        queue = deque(range(n))
+        options = RunOptions(model=self.model)
+        size = CACHED_BATCH
+        announced = False
+
+        def on_cached(found: int, wanted: int) -> None:
+            nonlocal announced
+            if found < wanted and not announced:
+                announced = True
+                self.post_message(self.Status("loading the spaCy model…"))
+
+        while not worker.is_cancelled:
+            batch, urgent = self._next_batch(queue, seen, size)
+            if not batch:
+                break
+            results: list[tuple[int, Analysis, bool]] = []
+            last_post = time.monotonic()
+            all_cached = True
+            stream = self._analyze(
+                [self.articles[i] for i in batch], cache, options,
+                on_cached=lambda found, b=batch: on_cached(found, len(b)),
+            )
+            try:
+                for i, (article, analysis, cached) in zip(batch, stream, strict=False):
+                    seen[i] = 1
+                    all_cached &= cached
+                    results.append((i, analysis, cached))
+                    self._index(article, analysis)
+                    if worker.is_cancelled:
+                        break
+                    if urgent or time.monotonic() - last_post > POST_EVERY_S:
+                        self.post_message(self.Analysed(results))
+                        results, last_post = [], time.monotonic()
+            finally:
+                close = getattr(stream, "close", None)
+                if close:
+                    close()  # the runner flushes parsed analyses into the cache
+            if results:
+                self.post_message(self.Analysed(results))
+            size = CACHED_BATCH if all_cached else PARSE_BATCH
+
+    def _next_batch(self, queue: deque[int], seen: bytearray, size: int) -> tuple[list[int], bool]:
+        """Articles the user opened first (one at a time, posted at once), then in order."""
+        with self._lock:
+            while self._priority:
+                i = self._priority.popleft()
+                if not seen[i]:
+                    return [i], True
+        batch: list[int] = []
+        while queue and len(batch) < size:
+            i = queue.popleft()
+            if not seen[i]:
+                batch.append(i)
+        return batch, False
+
+    def _start_search_index(self, cache: Any) -> None:
+        try:
+            from analysis.search import SearchIndex
+        except ImportError as exc:
+            self.search_error = f"search is not available ({exc})"
+            return
+        try:
+            self.search_index = SearchIndex(cache, model=self.model)
+        except Exception as exc:  # noqa: BLE001 - search must never stop the analysis
+            self.search_error = f"search failed to start ({exc})"
+
+    def _index(self, article: Article, analysis: Analysis) -> None:
+        index = self.search_index
+        if index is None:
+            return
+        try:
+            index.add(article, analysis)
+        except Exception as exc:  # noqa: BLE001
+            self.search_index = None
+            self.search_error = f"search index failed ({exc})"
+
+    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
+    def fetch_analysis(self, index: int) -> None:
+        """Read an analysis evicted from memory back from the cache."""
+        from analysis.cache import cache_key
+
+        if not self._use_resources():
+            return
+        try:
+            cache = self._cache
+            if cache is None:
+                return
+            article = self.articles[index]
+            key = cache_key(article.text, self.model, article.date)
+            found = cache.get_many([key]).get(key)
+        finally:
+            self._release_resources()
+        if found is not None and not get_current_worker().is_cancelled:
+            self.post_message(self.Analysed([(index, found, True)]))
+
+    @on(Analysed)
+    def _analysed(self, message: Analysed) -> None:
+        for index, analysis, cached in message.results:
+            self.store.put(index, analysis, cached)
+            if index == self.current_index and self._filled != index:
+                self._fill(index, analysis)
+        self.article_list.refresh()
+        self._update_progress()
+
+    @on(Status)
+    def _status_message(self, message: Status) -> None:
+        self._set_status(message.text)
+
+    def _update_progress(self) -> None:
+        store = self.store
+        total = len(self.articles)
+        self.query_one("#progress", ProgressBar).update(progress=store.done)
+        if store.complete:
+            self.query_one("#status").add_class("-done")
+            return
+        cached = f" ({store.from_cache:,} from cache)" if store.from_cache else ""
+        self._set_status(f"analysing {store.done:,}/{total:,}{cached}")
+
+    def _set_status(self, text: str) -> None:
+        self._status = text
+        self.query_one("#status-text", Label).update(Content(text))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "analysis" and event.state == WorkerState.ERROR:
+            error = worker.error
+            message = f"analysis failed: {type(error).__name__}: {error}"
+            self._set_status(message)
+            self.notify(message, title="Analysis stopped", severity="error", markup=False,
+                        timeout=10)
+            for kind in KINDS:
+                pane = self.pane(kind)
+                if pane.items is None:
+                    pane.set_items(None, status="analysis failed")
+        elif (worker.group == "analysis" and event.state == WorkerState.SUCCESS
+              and self.store.complete):
+            self.query_one("#status").add_class("-done")
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "analysis")
+        with self._lock:
+            self._closing = True
+            busy = self._users
+        if not busy:
+            self._close_resources()
+
+    def _use_resources(self) -> bool:
+        """Mark the cache and index in use by a worker thread; False once the app is closing."""
+        with self._lock:
+            if self._closing:
+                return False
+            self._users += 1
+            return True
+
+    def _release_resources(self) -> None:
+        """A worker is done with the cache and index; the last one out closes them at exit."""
+        with self._lock:
+            self._users -= 1
+            last = self._closing and not self._users
+        if last:
+            self._close_resources()
+
+    def _close_resources(self) -> None:
+        # SQLite connections must not be closed while another thread uses them.
+        index, self.search_index = self.search_index, None
+        cache, self._cache = self._cache, None
+        if index is not None and hasattr(index, "close"):
+            index.close()
+        if cache is not None:
+            cache.close()
+
+    def _warn(self, message: str) -> None:
+        self.notify(message, title="Cache", severity="warning", markup=False)
+
+    # Actions ---------------------------------------------------------------------------------
+
+    def action_next_article(self) -> None:
+        self.article_list.action_cursor_down()
+
+    def action_prev_article(self) -> None:
+        self.article_list.action_cursor_up()
+
+    def _main_focus(self):
+        """The focused widget of the main screen (kept while a modal or the palette is open)."""
+        return self.screen_stack[0].focused
+
+    def _focused_pane(self) -> FilterPane | None:
+        widget = self._main_focus()
+        while widget is not None and not isinstance(widget, FilterPane):
+            widget = widget.parent
+        return widget
+
+    def selected_item(self) -> FactItem | None:
+        """The fact ``c``/``y`` act on: the focused pane's selection, else the highlighted fact."""
+        pane = self._focused_pane()
+        if isinstance(pane, FactPane):
+            return pane.selected_item
+        return self.shown
+
+    def action_copy(self, cited: bool) -> None:
+        article = self.current_article
+        item = self.selected_item()
+        if article is None or item is None:
+            self.notify("Nothing to copy: select a fact in Entities, Quotes or Numbers.",
+                        severity="warning")
+            return
+        text = item.cited(article) if cited else item.bare_text()
+        what = PANE_TITLES[item.kind][:-1].lower().replace("entitie", "entity")
+        self.copy_text(text, f"{what} with citation" if cited else f"{what} text")
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Copy through the terminal (OSC 52) and the system clipboard tool; notify."""
+        from analysis.sanitize import strip_controls
+
+        text = strip_controls(text)
+        self.copy_to_clipboard(text)
+        if not self._clipboard_checked:
+            self._clipboard_tool = clipboard_command()
+            self._clipboard_checked = True
+        via = "terminal (OSC 52)"
+        if self._clipboard_tool:
+            via += f" and {self._clipboard_tool[0]}"
+            self._system_copy(text, self._clipboard_tool)
+        self.notify(one_line(text, 200), title=f"Copied {what} via {via}", markup=False)
+
+    @work(thread=True, group="clipboard", exit_on_error=False)
+    def _system_copy(self, text: str, command: list[str]) -> None:
+        if system_copy(text, command) is None:
+            self.call_from_thread(
+                self.notify, f"{command[0]} failed; the terminal copy (OSC 52) still applies",
+                severity="warning", markup=False,
+            )
+
+    def copy_hit(self, hit: Any, cited: bool) -> None:
+        """Copy a search hit, with its citation or bare."""
+        index = self._hit_index(hit)
+        if not cited or index is None:
+            self.copy_text(hit.text, f"{hit.kind} text")
+            return
+        article = self.articles[index]
+        fact: Quote | Entity | Mention | NumberFact
+        if hit.kind == "quote":
+            fact = Quote(hit.start, hit.end, hit.text, speaker=hit.speaker)
+        elif hit.kind == "entity":
+            fact = Entity("", hit.text, hit.label or "entity")
+        else:
+            fact = Mention(hit.start, hit.end, hit.text)
+        self.copy_text(cite(article, fact), f"{hit.kind} with citation")
+
+    def _hit_index(self, hit: Any) -> int | None:
+        index = self.by_id.get(hit.article_id)
+        if index is None:
+            index = next((i for i, a in enumerate(self.articles) if a.path == hit.path), None)
+        return index
+
+    def action_filter(self) -> None:
+        pane = self._focused_pane()
+        if pane is None:
+            self.notify("Focus the article list or a fact pane to filter it (tab).",
+                        severity="warning")
+            return
+        pane.open_filter()
+
+    def action_search(self) -> None:
+        if self.search_index is None:
+            reason = self.search_error or "the search index is still starting"
+            self.notify(f"Search is not available yet: {reason}", severity="warning",
+                        markup=False)
+            return
+        done = self.store.done
+        status = f"{done:,} of {len(self.articles):,} articles indexed"
+        self.push_screen(SearchScreen(self.search_hits, self.copy_hit, status), self._open_hit)
+
+    def search_hits(self, query: str, limit: int) -> list[Any]:
+        """Corpus search (called from the search screen's worker thread)."""
+        if not self._use_resources():
+            return []
+        try:
+            index = self.search_index
+            return index.search(query, limit=limit) if index is not None else []
+        finally:
+            self._release_resources()
+
+    def _open_hit(self, hit: Any) -> None:
+        if hit is None:
+            return
+        index = self._hit_index(hit)
+        if index is None:
+            self.notify("That article is not in this corpus.", severity="warning")
+            return
+        self.article_list.select_article(index)
+        self.open_article(index)
+        kind = HIT_KINDS.get(hit.kind, "search")
+        self.shown = None
+        self.article_view.show_selection([(hit.start, hit.end)], kind)
+        self.article_view.focus()
+
+    def action_toggle_inline(self) -> None:
+        self.inline_all = not self.inline_all
+        analysis = self.store.get(self.current_index) if self.current_index >= 0 else None
+        self._update_inline(analysis)
+        state = "on" if self.inline_all else "off"
+        self.notify(f"All facts inline: {state}", timeout=2)
+
+    def action_step(self, delta: int) -> None:
+        if self.article_view.step(delta) is None:
+            self.notify("Nothing highlighted: press enter on a fact first.", severity="warning")
+            return
+        self._describe_selection()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(list(self.BINDINGS)))
+
+    async def action_quit(self) -> None:
+        self.workers.cancel_group(self, "analysis")
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            if binding.action in ("quit",):
+                continue
+            key = binding.key_display or binding.key
+            yield SystemCommand(
+                f"{binding.description} ({key})", binding.tooltip or binding.description,
+                lambda action=binding.action: self.run_action(action),
+            )
+        for kind in ("articles", "article", *KINDS):
+            title = {"articles": "article list", "article": "article text"}.get(
+                kind, PANE_TITLES.get(kind, kind)
+            )
+            yield SystemCommand(f"Focus {title}", f"Move the focus to the {title}",
+                                lambda k=kind: self._focus(k))
+
+    def _focus(self, target: str) -> None:
+        if target == "articles":
+            self.article_list.focus()
+        elif target == "article":
+            self.article_view.focus()
+        else:
+            self.pane(target).list_widget.focus()

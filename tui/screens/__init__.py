@@ -1,0 +1,1 @@
+"""copydesk's screens: help and search."""

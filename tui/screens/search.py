@@ -1,0 +1,172 @@
+"""The ``/`` overlay: corpus-wide fuzzy search over quotes, entities, numbers, sentences, titles.
+
+Each keystroke runs the query in an exclusive thread worker, which supersedes the previous one;
+results of a superseded query are dropped. ``enter`` dismisses with the chosen hit (the app opens
+its article with the span highlighted); ``c`` / ``y`` on a hit copy it with or without citation.
+Hit text is untrusted: shown as :class:`Content` with the matched spans styled, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from analysis.sanitize import display_safe
+from tui.widgets.panes import one_line
+
+HIT_CHARS = 150
+LIMIT = 30
+KIND_STYLES = {
+    "quote": "bold $text-success",
+    "entity": "bold $text-primary",
+    "number": "bold $text-warning",
+    "sentence": "bold $text-secondary",
+    "article": "bold $text-accent",
+}
+
+
+def hit_prompt(hit: Any) -> Content:
+    """Two lines: kind and text with the matched parts styled; then who/what and the article."""
+    flat = display_safe(hit.text).replace("\n", " ").replace("\t", " ")  # same length as hit.text
+    text = Content(flat)
+    for start, end in getattr(hit, "matched", None) or ():
+        if 0 <= start < end <= len(flat):
+            text = text.stylize("underline $text-accent", start, end)
+    if len(flat) > HIT_CHARS:
+        text = text[: HIT_CHARS - 1] + Content("…")
+    extra = hit.speaker or hit.label or (None if hit.value is None else str(hit.value))
+    where = one_line(hit.title or hit.path, 60)
+    detail = f"{one_line(str(extra), 40)} · {where}" if extra else where
+    return Content.assemble(
+        (f"{hit.kind:<8} ", KIND_STYLES.get(hit.kind, "bold")), text, "\n",
+        (f"{' ' * 9}{detail}", "dim"),
+    )
+
+
+class HitOption(Option):
+    def __init__(self, hit: Any) -> None:
+        super().__init__(hit_prompt(hit))
+        self.hit = hit
+
+
+class HitList(OptionList):
+    """Search results; ``c``/``y`` copy the highlighted hit."""
+
+    BINDINGS = [
+        Binding("c", "copy_hit(True)", "Copy+cite"),
+        Binding("y", "copy_hit(False)", "Copy text"),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+    ]
+
+    def action_copy_hit(self, cited: bool) -> None:
+        screen = self.screen
+        if isinstance(screen, SearchScreen) and (hit := screen.highlighted_hit) is not None:
+            screen.copy(hit, cited)
+
+
+class SearchScreen(ModalScreen[Any]):
+    """Search box and results; dismisses with a hit or None."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "focus_results", "Results", show=False),
+    ]
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen > Vertical {
+        width: 110; max-width: 100%; height: auto; max-height: 90%; margin-top: 1;
+        border: round $accent; background: $surface;
+    }
+    SearchScreen Input, SearchScreen Input:focus {
+        border: none; height: 1; margin: 0 1 1 1; padding: 0 1; background: $boost;
+    }
+    SearchScreen HitList { height: auto; max-height: 30; border: none; }
+    SearchScreen #search-status { color: $text-muted; margin: 0 1; }
+    """
+
+    def __init__(
+        self,
+        search: Callable[[str, int], list[Any]],
+        copy: Callable[[Any, bool], None],
+        status: str = "",
+    ) -> None:
+        """``search(query, limit)`` runs in a worker thread and returns hits, best first."""
+        super().__init__()
+        self.search = search
+        self.copy = copy
+        self.status = status
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Search the corpus"
+            box.border_subtitle = "enter open · c copy+cite · y copy · esc close"
+            yield Input(placeholder="quotes, people, places, numbers, sentences, titles…")
+            yield HitList()
+            yield Label(Content(self.status), id="search-status")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @property
+    def highlighted_hit(self) -> Any:
+        hits = self.query_one(HitList)
+        if hits.highlighted is None:
+            return None
+        option = hits.get_option_at_index(hits.highlighted)
+        return option.hit if isinstance(option, HitOption) else None
+
+    @on(Input.Changed)
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        worker = get_current_worker()
+        hits = self.search(query, LIMIT) if query.strip() else []
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_hits, query, hits)
+
+    def show_hits(self, query: str, hits: list[Any]) -> None:
+        """Show the hits of ``query`` unless a newer query has been typed since."""
+        if query != self.query_text:
+            return
+        hit_list = self.query_one(HitList)
+        hit_list.set_options([HitOption(hit) for hit in hits])
+        hit_list.highlighted = 0 if hits else None
+        label = self.query_one("#search-status", Label)
+        if query.strip():
+            label.update(Content(f"{len(hits)} hit{'s' if len(hits) != 1 else ''} · {self.status}"))
+        else:
+            label.update(Content(self.status))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        hit = self.highlighted_hit
+        if hit is not None:
+            self.dismiss(hit)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option, HitOption):
+            self.dismiss(event.option.hit)
+
+    def action_focus_results(self) -> None:
+        hit_list = self.query_one(HitList)
+        if hit_list.option_count:
+            hit_list.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

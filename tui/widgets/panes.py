@@ -1,0 +1,266 @@
+"""Filterable panes: the article list and the Entities, Quotes and Numbers fact lists.
+
+Each pane is a bordered container titled with its count; ``f`` reveals a filter input above the
+list, typing narrows the list, ``enter`` returns to the list and ``escape`` clears the filter.
+Fact text is untrusted: prompts are built as :class:`textual.content.Content` from plain strings,
+never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from analysis.model import Entity, NumberFact, Quote
+from analysis.sanitize import strip_controls
+from tui.facts import FactItem, matches
+from tui.widgets.article_list import ArticleList
+
+PANE_TITLES = {"entity": "Entities", "quote": "Quotes", "number": "Numbers"}
+QUOTE_CHARS = 160
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """Control characters removed and whitespace collapsed; cut at ``limit`` with an ellipsis."""
+    flat = " ".join(strip_controls(text).split())
+    if limit is not None and len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return flat
+
+
+def _value(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def prompt_for(item: FactItem) -> Content:
+    """The option text of one fact (plain text with styles; never markup)."""
+    fact = item.fact
+    if isinstance(fact, Entity):
+        n = len(fact.mentions)
+        return Content.assemble(
+            (one_line(fact.name), "bold"), (f"  ×{n}", "dim"),
+        )
+    if isinstance(fact, Quote):
+        speaker = one_line(fact.speaker) if fact.speaker else "unattributed"
+        tag = "" if fact.kind == "direct" else f" ({fact.kind})"
+        return Content.assemble(
+            (speaker, "bold $text-success" if fact.speaker else "italic dim"),
+            (tag, "dim"),
+            "\n",
+            one_line(f"“{fact.text}”", QUOTE_CHARS),
+        )
+    assert isinstance(fact, NumberFact)
+    parts: list[str | tuple[str, str]] = [(one_line(fact.text, 60), "bold")]
+    if fact.value is not None:
+        value = _value(fact.value)
+        if fact.value_max is not None:
+            value += f"–{_value(fact.value_max)}"
+        unit = "" if not fact.unit else fact.unit if fact.unit == "%" else f" {fact.unit}"
+        parts.append((f"  = {one_line(value + unit, 40)}", "$text-warning"))
+    parts.append((f"  {fact.kind}", "italic dim"))
+    if fact.counted:
+        parts.append((f" · {one_line(fact.counted, 40)}", "dim"))
+    return Content.assemble(*parts)
+
+
+class FactOption(Option):
+    """An option carrying its :class:`FactItem`."""
+
+    def __init__(self, item: FactItem) -> None:
+        super().__init__(prompt_for(item))
+        self.item = item
+
+
+class FilterInput(Input):
+    """The filter box of a pane; ``escape`` clears it and returns to the list."""
+
+    BINDINGS = [Binding("escape", "clear", "Clear filter")]
+
+    def action_clear(self) -> None:
+        pane = self.parent
+        if isinstance(pane, FilterPane):
+            pane.clear_filter()
+
+
+class FilterPane(Vertical):
+    """A bordered pane with a hidden filter input above its list widget."""
+
+    BINDINGS = [Binding("escape", "clear_filter", "Clear filter")]
+
+    DEFAULT_CSS = """
+    FilterPane > FilterInput, FilterPane > FilterInput:focus {
+        display: none; height: 1; border: none; padding: 0 1; background: $boost;
+    }
+    FilterPane.-filtering > FilterInput, FilterPane.-filtering > FilterInput:focus {
+        display: block;
+    }
+    """
+
+    def __init__(self, name: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pane_name = name
+        self.filter_text = ""
+
+    @property
+    def list_widget(self) -> Widget:
+        raise NotImplementedError
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one(FilterInput)
+
+    def open_filter(self) -> None:
+        """Show the filter box and focus it."""
+        self.add_class("-filtering")
+        self.filter_input.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return bool(self.filter_text) or self.has_class("-filtering")
+        return True
+
+    def action_clear_filter(self) -> None:
+        self.clear_filter()
+
+    def clear_filter(self) -> None:
+        """Empty the filter, hide it and return to the list."""
+        with self.filter_input.prevent(Input.Changed):
+            self.filter_input.value = ""
+        self.remove_class("-filtering")
+        self.apply_filter("")
+        self.list_widget.focus()
+
+    def apply_filter(self, query: str) -> None:
+        raise NotImplementedError
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.apply_filter(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            self.remove_class("-filtering")
+        self.list_widget.focus()
+
+
+class ArticlePane(FilterPane):
+    """The article list with its filter."""
+
+    def __init__(self, article_list: ArticleList, *, id: str | None = None) -> None:
+        super().__init__("Articles", id=id)
+        self._list = article_list
+
+    def compose(self):
+        yield FilterInput(placeholder="filter articles…", id="article-filter")
+        yield self._list
+
+    @property
+    def list_widget(self) -> ArticleList:
+        return self._list
+
+    def apply_filter(self, query: str) -> None:
+        self.filter_text = query
+        self._list.apply_filter(query)
+        self.update_title()
+
+    def update_title(self) -> None:
+        total = len(self._list.articles)
+        shown = len(self._list.rows)
+        position = f"{self._list.cursor + 1}/{shown}" if shown else "0"
+        title = f"Articles {position}" + (f" of {total}" if shown != total else "")
+        self.border_title = Content(title)
+        self.border_subtitle = Content(f"filter: {one_line(self.filter_text, 20)}") if (
+            self.filter_text
+        ) else None
+
+
+class FactList(OptionList):
+    """The options of one fact pane."""
+
+    BINDINGS = [
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+    ]
+
+
+class FactPane(FilterPane):
+    """Entities, Quotes or Numbers: the facts of the open article, filterable."""
+
+    def __init__(self, kind: str, *, id: str | None = None) -> None:
+        super().__init__(PANE_TITLES[kind], id=id)
+        self.kind = kind
+        self.items: list[FactItem] | None = None
+        self.shown = 0
+
+    def compose(self):
+        yield FilterInput(placeholder=f"filter {self.pane_name.lower()}…")
+        yield FactList(id=f"{self.id}-list" if self.id else None)
+
+    def on_mount(self) -> None:
+        self.set_items(None)
+
+    @property
+    def list_widget(self) -> FactList:
+        return self.query_one(FactList)
+
+    def set_items(self, items: list[FactItem] | None, status: str = "analysing…") -> None:
+        """Show these facts (None: not analysed yet, ``status`` says why); first one selected."""
+        self.items = items
+        self.apply_filter(self.filter_text, status=status)
+
+    def apply_filter(self, query: str, status: str = "analysing…") -> None:
+        self.filter_text = query
+        options: list[Option] = []
+        items = self.items or []
+        if self.items is None:
+            options.append(Option(Content.styled(status, "italic dim"), disabled=True))
+        else:
+            shown = [it for it in items if not query or matches(it, query)]
+            group = None
+            for item in shown:
+                if self.kind == "entity" and item.fact.label != group:
+                    group = item.fact.label
+                    n = sum(1 for it in shown if it.fact.label == group)
+                    header = Content.styled(f"{one_line(group)} · {n}", "bold $text-accent")
+                    options.append(Option(header, disabled=True))
+                options.append(FactOption(item))
+            if not shown:
+                empty = "no match" if query else f"no {self.pane_name.lower()} found"
+                options.append(Option(Content.styled(empty, "italic dim"), disabled=True))
+            self.shown = len(shown)
+        fact_list = self.list_widget
+        fact_list.set_options(options)
+        first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        fact_list.highlighted = first
+        self.update_title()
+
+    def update_title(self) -> None:
+        if self.items is None:
+            count = "…"
+        elif self.filter_text:
+            count = f"{self.shown}/{len(self.items)}"
+        else:
+            count = str(len(self.items))
+        self.border_title = Content(f"{self.pane_name} ({count})")
+        self.border_subtitle = Content(f"filter: {one_line(self.filter_text, 20)}") if (
+            self.filter_text
+        ) else None
+
+    @property
+    def selected_item(self) -> FactItem | None:
+        """The highlighted fact, if any."""
+        fact_list = self.list_widget
+        if fact_list.highlighted is None:
+            return None
+        option = fact_list.get_option_at_index(fact_list.highlighted)
+        return option.item if isinstance(option, FactOption) else None
