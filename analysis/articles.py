@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime
+from datetime import date
 
 from analysis.model import Article
 
@@ -25,6 +25,9 @@ _PLACE_DATELINE = re.compile(
     r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
     r"[ ]*(?:\([^()\n]{1,40}\)[ ]*)?[-–—]{1,2}[ ]+"
 )
+_MONTH_NUMBER = {
+    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+}
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -42,9 +45,8 @@ def parse_date_line(line: str) -> str | None:
     day = int(m.group("d1") or m.group("d2"))
     year = int(m.group("y1") or m.group("y2"))
     try:
-        month_no = datetime.strptime(month[:3], "%b").month
-        return date(year, month_no, day).isoformat()
-    except ValueError:
+        return date(year, _MONTH_NUMBER[month[:3].lower()], day).isoformat()
+    except (KeyError, ValueError):
         return None
 
 
@@ -61,14 +63,18 @@ def normalise_date(value: object) -> str | None:
     return parse_date_line(value)
 
 
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    """Non-empty lines of text with their start offsets."""
-    out = []
+def _paragraphs(text: str, limit: int = 3) -> list[tuple[int, str]]:
+    """The first ``limit`` non-empty lines of text with their start offsets."""
+    out: list[tuple[int, str]] = []
     pos = 0
-    for line in text.split("\n"):
+    length = len(text)
+    while pos <= length and len(out) < limit:
+        end = text.find("\n", pos)
+        end = length if end < 0 else end
+        line = text[pos:end]
         if line.strip():
             out.append((pos, line))
-        pos += len(line) + 1
+        pos = end + 1
     return out
 
 

@@ -73,7 +73,7 @@ def load(specs: list[str], stdin: BinaryIO | None = None) -> LoadResult:
     warn = result.warnings.append
     seen: set[str] = set()
     for path in expand_paths(specs, warn, result.missing):
-        real = path if path == STDIN else os.path.realpath(path)
+        real = path if path == STDIN else os.path.abspath(path)
         if real in seen:
             continue
         seen.add(real)
@@ -92,7 +92,7 @@ def load_file(path: str, warn: Warn, stdin: BinaryIO | None = None) -> list[Arti
         return _single_text_article(text, "<stdin>", warn) if text is not None else []
     with open(path, "rb") as handle:
         data = handle.read()
-    ext = Path(path).suffix.lower()
+    ext = os.path.splitext(path)[1].lower()
     text = _decode(data, path, warn)
     if text is None:
         return []
