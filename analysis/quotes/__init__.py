@@ -2,8 +2,11 @@
 
 Pipeline per doc: pair quote marks (``marks``), take each quote's attribution frames
 (``frames``), find the speech cue and its grammatical speaker over the dependency parse
-(``cues``), resolve the speaker to a named entity (``speakers``), drop scare quotes and titles
-(``filters``), and let unattributed quotes continue the previous speaker's.
+(``cues``, ``attribution``; transcript labels "PENCE: ..." name their speaker), resolve the
+speaker to a named entity (``speakers``), drop scare quotes, titles and headline quotes
+(``filters``). A short quote with no cue of its own is kept when its sentence has a reporting
+word and a name ("Smith's claim that ... “...”"). Unattributed quotes continue the previous
+speaker's, or else belong to the subject of the sentence they follow.
 """
 
 from __future__ import annotations
@@ -11,8 +14,20 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.model import Entity, Quote
-from analysis.quotes.attribution import Attribution, attribute, quote_kind
-from analysis.quotes.filters import is_sentence_like, is_title
+from analysis.quotes.attribution import (
+    Attribution,
+    attribute,
+    loose_attribution,
+    quote_kind,
+    topic_speaker,
+)
+from analysis.quotes.filters import (
+    is_heading,
+    is_scare,
+    is_sentence_like,
+    is_title,
+    reporting_word,
+)
 from analysis.quotes.frames import FrameFinder
 from analysis.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from analysis.quotes.speakers import EntityIndex
@@ -21,6 +36,9 @@ __all__ = ["extract_quotes"]
 
 BARE_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 CONTINUATION_PARAS = 2  # a continuation may follow its speaker's quote by this many paragraphs
+# A single quoted word in a reporting sentence is a label more often than a quote.
+LOOSE_MIN_WORDS = 2
+TOPIC_CHARS = 400  # how far back to look for the sentence an unattributed quote follows
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
@@ -38,7 +56,8 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
         return []
     paras = paragraphs(text)
     finder = FrameFinder(doc)
-    index = EntityIndex.build(doc, entities, [(q.open_mark, q.close_mark) for q in spans])
+    marks = [(q.open_mark, q.close_mark) for q in spans]
+    index = EntityIndex.build(doc, entities, marks)
     attrs: list[Attribution | None] = []
     keep: list[bool] = []
     for k, q in enumerate(spans):
@@ -50,38 +69,70 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
         att = attribute(q, text, before, after, spans, index)
         if att is None and before.to_quote and attrs and attrs[-1] is not None:
             # "called him “X,” a “Y” and a “Z”": later quotes of one sentence share the cue
-            att = Attribution(attrs[-1].resolution, attrs[-1].cue, quote_kind(q, text, before, after))
+            kind = quote_kind(q, text, before, after)
+            att = Attribution(attrs[-1].resolution, attrs[-1].cue, kind)
         attrs.append(att)
-        if is_title(before, text[q.start : q.end]):
+        if (
+            is_title(before, text[q.start : q.end])
+            or is_heading(text, q, paras[q.para])
+            or is_scare(q, text, before, after, att is not None)
+        ):
             keep.append(False)
             continue
-        keep.append(att is not None or is_sentence_like(finder, q, text, before, after))
+        if att is None and not is_sentence_like(finder, q, text, before, after):
+            loose = len(text[q.start : q.end].split()) >= LOOSE_MIN_WORDS
+            word = reporting_word(finder, q, spans) if loose else None
+            if word is None:
+                keep.append(False)
+                continue
+            att = attrs[-1] = loose_attribution(q, word, text, (before, after), spans, index)
+        keep.append(True)
     _share_chains(spans, attrs)
-    return _assemble(text, spans, attrs, keep)
+    topics = [
+        topic_speaker(q, finder.tokens(max(0, q.open_mark - TOPIC_CHARS), q.open_mark), index)
+        if ok and a is None
+        else None
+        for q, a, ok in zip(spans, attrs, keep, strict=True)
+    ]
+    return _assemble(text, spans, attrs, keep, topics)
 
 
 def _share_chains(spans: list[QuoteSpan], attrs: list[Attribution | None]) -> None:
-    """Pieces of one multi-paragraph quote share the attribution any piece has."""
+    """Pieces of one multi-paragraph quote share the attribution any piece has.
+
+    A piece opened by a transcript label ("PENCE: ...") changes the speaker for the pieces
+    after it.
+    """
     by_chain: dict[int, Attribution] = {}
     for q, a in zip(spans, attrs, strict=True):
         if a is not None and q.chain not in by_chain:
             by_chain[q.chain] = a
     for k, q in enumerate(spans):
+        a = attrs[k]
+        if a is not None and a.labelled:
+            by_chain[q.chain] = a
+            continue
         a = by_chain.get(q.chain)
         if a is not None and (attrs[k] is None or q.piece > 0):
             attrs[k] = Attribution(a.resolution, a.cue, "continuation" if q.piece else a.kind)
 
 
 def _assemble(
-    text: str, spans: list[QuoteSpan], attrs: list[Attribution | None], keep: list[bool]
+    text: str,
+    spans: list[QuoteSpan],
+    attrs: list[Attribution | None],
+    keep: list[bool],
+    topics: list[Attribution | None],
 ) -> list[Quote]:
     out: list[Quote] = []
     last: tuple[QuoteSpan, Attribution] | None = None
-    for q, a, ok in zip(spans, attrs, keep, strict=True):
+    for q, a, ok, topic in zip(spans, attrs, keep, topics, strict=True):
         if not ok:
             continue
         if a is None and last is not None and q.para - last[0].para <= CONTINUATION_PARAS:
             a = Attribution(last[1].resolution, last[1].cue, "continuation")
+        if a is None:
+            a = topic
         if a is None:
             out.append(Quote(q.start, q.end, text[q.start : q.end], "direct"))
             last = None

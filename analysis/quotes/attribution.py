@@ -7,12 +7,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from analysis.quotes.cues import cue_text, is_cue, is_naming_use, speaker_token
+from analysis.model import Mention
+from analysis.quotes.cues import NOT_SPEAKERS, cue_text, is_cue, is_naming_use, speaker_token
 from analysis.quotes.frames import Frame
-from analysis.quotes.marks import QuoteSpan
+from analysis.quotes.marks import QuoteSpan, inside
 from analysis.quotes.speakers import EntityIndex, Resolution, resolve
 
 TERMINAL = (".", "!", "?", "…")
+# Speaker labels of transcripts: two or more capitals ("Q:" and "A:" are not names).
+_LABEL_RE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 _DASH_RE = re.compile(r"[ \t\u00a0]*([–—―]|--?)[ \t\u00a0]*(?=\w)")
 
 
@@ -21,17 +24,20 @@ class Attribution:
     """Who said a quote (resolved), the cue word, and the quote's kind."""
 
     resolution: Resolution
-    cue: str
+    cue: str | None
     kind: str = "direct"
+    labelled: bool = False  # named by a transcript label: never replaced by a chain's speaker
 
 
 def _inside_quote(tok: Token, spans: list[QuoteSpan]) -> bool:
-    return any(q.open_mark <= tok.idx < q.close_mark for q in spans)
+    return inside(tok.idx, spans)
 
 
 def _cues(frame: Frame, spans: list[QuoteSpan]) -> list[Token]:
     return [
-        t for t in frame.tokens if is_cue(t) and not is_naming_use(t) and not _inside_quote(t, spans)
+        t
+        for t in frame.tokens
+        if is_cue(t) and not is_naming_use(t) and not _inside_quote(t, spans)
     ]
 
 
@@ -49,19 +55,57 @@ def quote_kind(q: QuoteSpan, text: str, before: Frame, after: Frame) -> str:
     return "direct"
 
 
-def _speaker(
-    cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityIndex
-) -> Resolution:
+def _speaker(cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityIndex) -> Resolution:
     tok = speaker_token(cue)
     if tok is None or _inside_quote(tok, spans):
-        return Resolution()
+        tok = _left_noun(cue, frame) or _participle_subject(cue, spans)
+        if tok is None:
+            return Resolution()
     stop = frame.tokens[0].i if frame.tokens else 0
     return resolve(index, tok, stop)
+
+
+def _participle_subject(cue: Token, spans: list[QuoteSpan]) -> Token | None:
+    """ "Smith hardly clarified it, ... asserting, “...”": a participle the parse cut loose
+    belongs to the first subject of its sentence."""
+    if cue.tag_ != "VBG":
+        return None
+    for t in cue.sent:
+        if t.i >= cue.i:
+            break
+        if (
+            t.dep_ == "nsubj"
+            and t.pos_ in ("PROPN", "PRON", "NOUN")
+            and not _inside_quote(t, spans)
+        ):
+            return t
+    return None
+
+
+def _propn(t: Token) -> bool:
+    """A proper noun by part of speech or by fine tag ("DeBoer" parsed as AUX/NNP)."""
+    return t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")
+
+
+def _left_noun(cue: Token, frame: Frame) -> Token | None:
+    """ "…,” Col. Jane Doe, a military spokeswoman, said": when the parse gives the cue no
+    subject, the first name standing between the frame's start and the cue."""
+    for t in frame.tokens:
+        if t.i >= cue.i:
+            break
+        if _propn(t) and t.text[:1].isupper() and t.ent_type_ not in NOT_SPEAKERS:
+            head = t
+            while head.i + 1 < cue.i and _propn(head.nbor(1)):
+                head = head.nbor(1)
+            return head
+    return None
 
 
 def _name_in(frame: Frame, index: EntityIndex, skip: int = 0) -> Resolution | None:
     """The first named thing in a verbless frame (colon and dash forms)."""
     for t in frame.tokens[skip:]:
+        if not t.text[:1].isupper():
+            continue
         if index.entity_at(t) is not None or t.pos_ == "PROPN":
             head = t
             while head.i + 1 < len(t.doc) and head.nbor(1).pos_ == "PROPN":
@@ -108,6 +152,9 @@ def attribute(
 ) -> Attribution | None:
     """The attribution of quote ``q`` from its own sentence, or None when it has none."""
     kind = quote_kind(q, text, before, after)
+    label = _transcript_label(q, text, index)
+    if label is not None:
+        return Attribution(label, ":", "direct", labelled=True)
     quoted = text[q.start : q.end].rstrip()
     ends_terminal = quoted.endswith(TERMINAL)
     before_cues = _cues(before, spans)
@@ -125,11 +172,105 @@ def attribute(
         first = after.words[0].text if after.words else ""
         forward = after.to_quote and after.ends_with_colon
         bare = not any(ch.dep_ == "ccomp" for ch in c.children)
-        if not (forward and ends_terminal) and (
-            not ends_terminal or first[:1].islower() or bare
-        ):
+        if not (forward and ends_terminal) and (not ends_terminal or first[:1].islower() or bare):
             return Attribution(_speaker(c, after, spans, index), cue_text(c), kind)
     if before_cues:
-        c = before_cues[-1]
+        c = _outer_cue(before_cues, q, before)
         return Attribution(_speaker(c, before, spans, index), cue_text(c), kind)
     return None
+
+
+def _transcript_label(q: QuoteSpan, text: str, index: EntityIndex) -> Resolution | None:
+    """An interview transcript line: “PENCE: Well, ...” is Pence's."""
+    m = _LABEL_RE.match(text, q.start, q.end)
+    if m is None:
+        return None
+    label = m.group(1)
+    mention = Mention(m.start(1), m.end(1), label)
+    last = label.split()[-1].lower()
+    for ent in index.entities:
+        if ent.label == "PERSON" and ent.name.split()[-1].lower() == last:
+            return Resolution(ent.name, ent.id or None, mention, ent.label)
+    return Resolution(label.title(), None, mention, "PERSON")
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _outer_cue(cues: list[Token], q: QuoteSpan, before: Frame) -> Token:
+    """The cue a quote inside reported speech belongs to: the outermost one that governs it.
+
+    "Smith mocked the claim, saying anybody who complains “is not ...”" is Smith's; a nested
+    cue ("complains") only words what the outer speaker reports.
+    """
+    doc = cues[0].doc
+    k = before.tokens[-1].i + 1 if before.tokens else cues[-1].i + 1
+    while k < len(doc) and (doc[k].is_quote or doc[k].is_space):
+        k += 1
+    if k >= len(doc):
+        return cues[-1]
+    inner = doc[k]
+    governing = [c for c in cues if c.left_edge.i <= inner.i <= c.right_edge.i and c.i < inner.i]
+    if not governing:
+        return cues[-1]
+    best = min(governing, key=_depth)
+    return best if speaker_token(best) is not None else cues[-1]
+
+
+def loose_attribution(
+    q: QuoteSpan,
+    word: Token,
+    text: str,
+    frames: tuple[Frame, Frame],
+    spans: list[QuoteSpan],
+    index: EntityIndex,
+) -> Attribution:
+    """Attribute a quote through a reporting word of its sentence (see ``reporting_word``):
+    the subject of a verb, the owner of a noun ("Smith's claim"), else the sentence subject."""
+    tok: Token | None = None
+    if word.pos_ in ("VERB", "AUX"):
+        tok = speaker_token(word)
+    else:
+        tok = next((c for c in word.children if c.dep_ == "poss"), None)
+        if tok is None:
+            for c in word.children:
+                if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                    tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+    sent = word.sent
+    if tok is not None and inside(tok.idx, spans):
+        tok = None
+    if tok is None:
+        root = sent.root
+        tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if tok is not None and tok.dep_ == "nsubjpass":
+            tok = None
+    kind = quote_kind(q, text, *frames)
+    if tok is None or tok.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return Attribution(Resolution(), word.text, kind)
+    return Attribution(resolve(index, tok, sent.start), word.text, kind)
+
+
+def topic_speaker(q: QuoteSpan, doc_tokens: list[Token], index: EntityIndex) -> Attribution | None:
+    """A quote standing on its own after a sentence about someone: that sentence's subject.
+
+    "Sanders promised to stay in the race.\n\n“We are in till the last ballot is cast!”"
+    ``doc_tokens`` are the tokens before the quote's opening mark, nearest last.
+    """
+    prev = next((t for t in reversed(doc_tokens) if not (t.is_space or t.is_quote)), None)
+    if prev is None:
+        return None
+    root = prev.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and not c.is_punct), None)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she"):
+        return None
+    res = resolve(index, subj, prev.sent.start)
+    if res.label not in ("PERSON", None) or not res.name:
+        return None
+    return Attribution(res, None, "direct")

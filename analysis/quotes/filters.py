@@ -4,31 +4,37 @@ from __future__ import annotations
 
 import re
 
-from analysis.quotes.cues import is_cue, is_naming_use
+from spacy.tokens import Token
 
+from analysis.quotes.cues import REPORTING_WORDS, SPEECH_LEMMAS, is_cue, is_naming_use, words
 from analysis.quotes.frames import Frame, FrameFinder
-from analysis.quotes.marks import QuoteSpan
+from analysis.quotes.marks import QuoteSpan, inside
 
-TITLE_WORDS = frozenset(
+# Names of works and shows. Words that name what someone said or wrote ("the phrase",
+# "called it", "a slogan") are not here: what follows them is a quote.
+TITLE_WORDS = words(
     """
-    film movie book song album show series novel play documentary article column essay poem
-    podcast program programme titled entitled headlined called dubbed named nicknamed so-called
-    term word phrase slogan hashtag label motto tagline headline banner operation episode
-    exhibition campaign initiative magazine newspaper opera musical single track video
-    """.split()
+    film movie book song album show series novel play documentary article column essay
+    poem podcast program programme headlined headline banner operation episode exhibition
+    magazine newspaper opera musical single track video
+    """
 )
 _SKIP = frozenset({"the", "a", "an", "his", "her", "their", "its", "new", "latest", "as", "of"})
 MIN_WORDS = 6  # this many words is a statement even without a verb
 
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
-_SMALL = frozenset("a an the of and or in on at to for with from by as is de la".split())
+_SMALL = words(
+    """
+    a an the of and or in on at to for with from by as is de la
+    """
+)
 
 
 def is_title_case(quoted: str) -> bool:
     """ "Fox News Sunday", "The Art of the Deal": every content word capitalised, no full stop."""
     words = _WORD_RE.findall(quoted)
-    if len(words) < 2 or quoted.rstrip(" ,").endswith((".", "!", "?", ":", "…")):
+    if len(words) < 2 or quoted.rstrip(" ,.").endswith(("!", "?", ":", "…")):
         return False
     return all(w[0].isupper() for w in words if w.lower() not in _SMALL) and words[0][0].isupper()
 
@@ -40,8 +46,9 @@ def is_title(before: Frame, quoted: str) -> bool:
     a title trigger; a title-case stretch not introduced by a cue or colon is a title.
     """
     last = before.tokens[-1] if before.tokens else None
-    introduced = last is not None and (last.text == ":" or (is_cue(last) and not
-                                                            is_naming_use(last)))
+    introduced = last is not None and (
+        last.text == ":" or (is_cue(last) and not is_naming_use(last))
+    )
     if is_title_case(quoted) and not introduced:
         return True
     for t in reversed(before.tokens[-4:]):
@@ -67,3 +74,73 @@ def is_sentence_like(
         return True
     standalone = not before.words and not [w for w in after.words if w.text[:1].isalnum()]
     return standalone and quoted[:1].isupper() and (has_verb or n >= 2 or q.piece > 0)
+
+
+_TERMINAL_END = re.compile(r"[.!?…:;][\"'“”‘’«»)\]\s]*$")
+HEADING_WORDS = 20
+HEADLINE_WORDS = 25
+MAX_HEADING_CHARS = 400
+
+
+def _headline_like(line: str, single_marks: bool) -> bool:
+    """A short line in headline style: single quote marks or mostly capitalised words."""
+    words = _WORD_RE.findall(line)
+    if not words or len(words) > HEADLINE_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words if w.lower() not in _SMALL)
+    return single_marks or capitalised >= 0.6 * len(words)
+
+
+def is_heading(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
+    """A quote in the headline, a subhead or a teaser line ("READ MORE: ...")."""
+    if para[1] - para[0] > MAX_HEADING_CHARS:
+        return False  # far too long for a heading (and keeps huge paragraphs cheap)
+    line = text[para[0] : para[1]].strip()
+    if q.para == 0 and len(text) > para[1] + 1 and _headline_like(line, q.single):
+        return True  # an article's first line is its headline
+    if _TERMINAL_END.search(line) or len(line.split()) > HEADING_WORDS:
+        return False
+    whole = text[para[0] : q.open_mark].strip() == ""
+    return (q.single and whole) or len(text[q.start : q.end].split()) <= 5
+
+
+def is_scare(q: QuoteSpan, text: str, before: Frame, after: Frame, attributed: bool) -> bool:
+    """A short quoted word used as a label: "the “sextortion” scam", "a “renoviction” is"."""
+    quoted = text[q.start : q.end]
+    if len(quoted.split()) > 3 or not quoted[-1:].isalnum():
+        return False
+    prev = before.tokens[-1] if before.tokens else None
+    nxt = after.tokens[0] if after.tokens else None
+    if prev is None or prev.pos_ != "DET":
+        return False
+    if nxt is not None and nxt.pos_ == "NOUN" and not nxt.ent_type_:
+        return True
+    return not attributed and not before.to_quote and len(before.tokens) == 1
+
+
+NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def reporting_word(finder: FrameFinder, q: QuoteSpan, spans: list[QuoteSpan]) -> Token | None:
+    """The reporting word of a short quote's sentence when that sentence also names someone.
+
+    "Smith's claim that there were “thousands”", "Doe bemoaned a climate where people “hate
+    each other”": quotes, though no speech verb governs them. The word nearest before the
+    quote wins (else the first after it); None when the sentence lacks a word or a name.
+    """
+    toks = finder.tokens(q.start, q.end)
+    if not toks:
+        return None
+    sent = toks[0].sent
+    best: Token | None = None
+    named = False
+    for t in sent:
+        if inside(t.idx, spans):
+            continue
+        named = named or t.ent_type_ in NAMED
+        lemma = t.lemma_.lower()
+        if (lemma in SPEECH_LEMMAS or lemma in REPORTING_WORDS) and (
+            best is None or t.idx < q.start
+        ):
+            best = t
+    return best if named else None

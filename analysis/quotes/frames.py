@@ -10,8 +10,6 @@ from spacy.tokens import Doc, Token
 from analysis.quotes.cues import TERMINATORS
 from analysis.quotes.marks import QuoteSpan
 
-DASHES = frozenset({"–", "—", "―", "-", "--"})
-
 
 @dataclass(slots=True)
 class Frame:

@@ -9,22 +9,26 @@ is closed at the end of its paragraph when enough text follows, otherwise it is 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 # Two straight apostrophes or two backticks act as a double mark (NYT house style, LaTeX).
-_DOUBLE_RE = re.compile(r"''|``|[\"“”„‟«»]")
+_DOUBLE_RE = re.compile(r"''|``|‘‘|’’|‘’|[\"“”„‟«»]")
+_PAIRED_SINGLES = frozenset({"''", "‘‘", "’’", "‘’"})
 _SINGLE_RE = re.compile(r"[‘’'‹›]")
 # Primes: 5' 10", 12" screen, 3" x 5".
 _INCH_RE = re.compile(r"\d['’′]\s?\d+(?:\.\d+)?[\"”″]|\d(?:\.\d+)?[\"”″](?=\s?(?:x|by|-)\s?\d)")
 # Elisions that start with an apostrophe: '90s, 'n', 'em, 'til, 'cause.
 _ELISION_RE = re.compile(r"['’‘](?:\d\d?s?\b|\d\d\b|n['’]|em\b|til\b|cause\b|tis\b|twas\b)", re.I)
 _PARA_RE = re.compile(r"[^\n]+")
+# An HTML/XML tag left in the text: <tweet author="@someone" id="1">.
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,500})?/?>")
 
-OPEN_ONLY = {"“", "„", "‟", "«", "``"}
-CLOSE_ONLY = {"”", "»"}
-_OPEN_LEFT = set(" \t\u00a0([{—–―-/") | {"“", "‘", "«", "\"", "'"}
-_CLOSE_RIGHT = set(" \t\u00a0)]}.,;:!?—–―-/…") | {"”", "’", "»", "\"", "'"}
+OPEN_ONLY = {"“", "„", "‟", "«", "``", "‘‘"}
+CLOSE_ONLY = {"”", "»", "’’"}
+_OPEN_LEFT = set(" \t\u00a0([{—–―-/") | {"“", "‘", "«", '"', "'"}
+_CLOSE_RIGHT = set(" \t\u00a0)]}.,;:!?—–―-/…") | {"”", "’", "»", '"', "'"}
 MIN_DANGLING_WORDS = 4
 
 
@@ -75,10 +79,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _masked(text: str) -> set[int]:
-    """Offsets of marks that are primes (inch marks), never quotes."""
+    """Offsets of marks that are primes (inch marks) or markup attribute quotes, never quotes."""
     out: set[int] = set()
     for m in _INCH_RE.finditer(text):
         out.update(i for i in range(m.start(), m.end()) if text[i] in "'’′\"”″")
+    if "<" in text:
+        for m in _TAG_RE.finditer(text):
+            out.update(i for i in range(m.start(), m.end()) if text[i] in "'\"“”‘’")
     return out
 
 
@@ -151,7 +158,7 @@ def _single_open(text: str, i: int) -> bool:
         return False
     can_open, _ = _context(text, i, i + 1)
     right = text[i + 1] if i + 1 < len(text) else ""
-    return can_open and text[i] != "’" and (right.isalnum() or right in "“\"…")
+    return can_open and text[i] != "’" and (right.isalnum() or right in '“"…')
 
 
 def _single_close(text: str, i: int) -> bool:
@@ -171,7 +178,9 @@ def find_single(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
             i = m.start()
             if i in masked or any(a <= i < b for a, b in inside):
                 continue
-            if text[i:i + 2] == "''" or (i > 0 and text[i - 1:i + 1] == "''"):
+            if text[i : i + 2] in _PAIRED_SINGLES or (
+                i > 0 and text[i - 1 : i + 1] in _PAIRED_SINGLES
+            ):
                 continue
             if opener is None:
                 if _single_open(text, i):
@@ -198,3 +207,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             remap[key] = len(remap)
         q.chain = remap[key]
     return spans
+
+
+def inside(pos: int, spans: list[QuoteSpan]) -> bool:
+    """True when offset ``pos`` lies within a span's marks (``spans`` sorted, not nested)."""
+    k = bisect.bisect_right(spans, pos, key=lambda q: q.open_mark) - 1
+    return k >= 0 and pos < spans[k].close_mark

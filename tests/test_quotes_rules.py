@@ -1,0 +1,173 @@
+"""Quote extraction rules: nested reported speech, descriptions, documents, transcripts,
+loosely reported partial quotes and headlines."""
+
+from __future__ import annotations
+
+from analysis.entities import extract_entities
+from analysis.model import Article
+from analysis.quotes import extract_quotes
+
+
+def run(nlp, text: str):
+    doc = nlp(text)
+    entities = extract_entities(doc, Article(id="t", path="t", text=text))
+    quotes = extract_quotes(doc, entities)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker_mention is not None:
+            m = q.speaker_mention
+            assert text[m.start : m.end] == m.text
+    return quotes
+
+
+def by_text(quotes):
+    return {q.text: q for q in quotes}
+
+
+# --- attribution ---------------------------------------------------------------------------------
+
+
+def test_outer_speaker_owns_a_quote_in_reported_speech(nlp):
+    text = (
+        "Senator Maria Delgado mocked the complaint, saying anyone who complains about a "
+        "microphone “is not having a good night.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Maria Delgado"
+
+
+def test_participle_takes_the_main_clause_subject(nlp):
+    text = (
+        "After saying the plan was “dead on arrival,” Senator Ruth Adler left the chamber "
+        "without taking questions."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Ruth Adler"
+
+
+def test_transcript_label_names_the_speaker(nlp):
+    text = (
+        "Senator Anna Kowalski spoke to the host on Sunday.\n\n"
+        '"HOST: Will you run again next year?\n\n'
+        '"KOWALSKI: We will win this seat, and we will win it by a wide margin."\n'
+    )
+    quotes = by_text(run(nlp, text))
+    q = next(q for t, q in quotes.items() if t.startswith("KOWALSKI"))
+    assert q.speaker == "Anna Kowalski" and q.speaker_mention.text == "KOWALSKI"
+
+
+def test_standalone_quote_belongs_to_the_sentence_before(nlp):
+    text = (
+        "Senator Bernard Holt promised to stay in the race until the convention.\n\n"
+        "“We are in this until the last ballot is cast, and nobody will change that!”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Bernard Holt" and q.cue is None
+
+
+def test_it_prefers_an_organisation_to_a_country(nlp):
+    text = (
+        "In Canada, the Royal Bank of Canada announced new fees on Monday.\n\n"
+        "“The change affects fewer than one in ten customers,” it said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker is not None and "Bank" in q.speaker
+
+
+# --- descriptions and documents ------------------------------------------------------------------
+
+
+def test_unnamed_description_is_the_speaker(nlp):
+    text = "“We have no comment on the lawsuit at this time,” a spokesperson for the airline said."
+    (q,) = run(nlp, text)
+    assert q.speaker is not None and "spokesperson" in q.speaker
+
+
+def test_epithet_points_back_to_the_person_introduced(nlp):
+    text = (
+        "Mara Quinlan opened her bakery on Queen Street in 2010 after years in finance.\n\n"
+        "“Bread is the only thing I ever wanted to make,” the cheerful baker says."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Mara Quinlan"
+    assert q.speaker_mention.text.endswith("baker")
+
+
+def test_description_first_met_indefinite_stays_unnamed(nlp):
+    text = (
+        "Justice Minister David Lametti will make the final call on the case.\n\n"
+        "“The process is long and it is fair,” a justice official said at a briefing.\n\n"
+        "“Most requests succeed in the end,” the official said."
+    )
+    quotes = run(nlp, text)
+    assert quotes[-1].speaker is not None and "Lametti" not in quotes[-1].speaker
+
+
+def test_statement_speaks_for_its_author(nlp):
+    text = (
+        "Health Minister Carol Fenwick responded on Friday.\n\n"
+        "“The delays are unacceptable and they will end,” her statement said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Carol Fenwick"
+
+
+def test_photo_credit_is_not_a_speaker(nlp):
+    text = (
+        "Premier Tom Walsh toured the flooded town on Monday. (Kim Lee/Canadian Press)\n\n"
+        "“Every family here will get help from the province,” he said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Tom Walsh"
+
+
+# --- which quotes are kept -----------------------------------------------------------------------
+
+
+def test_markup_attributes_are_not_quotes(nlp):
+    text = (
+        '<tweet author="@citydesk" title="The mayor says the road will reopen soon">'
+        "Road closed</tweet>\n\n"
+        "“The road will reopen on Friday,” Mayor Joan Berry said."
+    )
+    assert [q.text for q in run(nlp, text)] == ["The road will reopen on Friday,"]
+
+
+def test_words_someone_used_are_quotes_not_titles(nlp):
+    text = "Governor Lena Hart used the phrase “a lost decade” twice in her speech on Monday."
+    (q,) = run(nlp, text)
+    assert q.text == "a lost decade" and q.speaker == "Lena Hart"
+
+
+def test_short_quote_in_a_reporting_sentence_is_kept(nlp):
+    text = (
+        "Critics pounced on Governor Lena Hart's claim that the old bridge was “perfectly "
+        "safe” for trucks."
+    )
+    (q,) = run(nlp, text)
+    assert q.text == "perfectly safe" and q.speaker == "Lena Hart"
+
+
+def test_short_quote_without_reporting_or_name_is_dropped(nlp):
+    text = "The river rose again, and the old bridge looked “rather shaky” to everyone there."
+    assert run(nlp, text) == []
+
+
+def test_single_word_in_a_reporting_sentence_stays_a_label(nlp):
+    text = "Police Chief Dana Moore said the “sextortion” emails came from one group."
+    assert run(nlp, text) == []
+
+
+def test_quote_in_a_headline_is_dropped(nlp):
+    text = (
+        "Mayor Calls Budget Plan ‘Final’ After Long Night\n\n"
+        "The city council met until 2 a.m. to approve the budget.\n\n"
+        "“This is the final plan,” Mayor Joan Berry said."
+    )
+    quotes = run(nlp, text)
+    assert [q.text for q in quotes] == ["This is the final plan,"]
+
+
+def test_first_line_that_is_a_sentence_keeps_its_quote(nlp):
+    text = "Andriy Melnyk told reporters: “The talks are over.”\n\nNothing else was said."
+    assert [q.text for q in run(nlp, text)] == ["The talks are over."]
