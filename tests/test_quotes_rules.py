@@ -171,3 +171,23 @@ def test_quote_in_a_headline_is_dropped(nlp):
 def test_first_line_that_is_a_sentence_keeps_its_quote(nlp):
     text = "Andriy Melnyk told reporters: “The talks are over.”\n\nNothing else was said."
     assert [q.text for q in run(nlp, text)] == ["The talks are over."]
+
+
+def test_colon_form_prefers_the_person_over_a_title_word(nlp):
+    text = (
+        "Storm damage was worst on the coast.\n\n"
+        "Harbour master Ruth Lindqvist: “The breakwater held. Without it we would be counting "
+        "far more losses.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Ruth Lindqvist" and q.cue == ":"
+
+
+def test_dash_form_name_is_read_up_to_the_first_comma(nlp):
+    text = (
+        "Officials urged caution all week.\n\n"
+        "“Stay indoors, stay away from the seafront” – Daniel Okafor, in a message sent to "
+        "every phone in the city on Tuesday night."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Daniel Okafor"

@@ -102,8 +102,13 @@ def _left_noun(cue: Token, frame: Frame) -> Token | None:
 
 
 def _name_in(frame: Frame, index: EntityIndex, skip: int = 0) -> Resolution | None:
-    """The first named thing in a verbless frame (colon and dash forms)."""
-    for t in frame.tokens[skip:]:
+    """The named speaker of a verbless frame (colon and dash forms).
+
+    A person wins over other names ("Harbour master Ruth Lindqvist:"); otherwise the first name.
+    """
+    tokens = frame.tokens[skip:]
+    people = [t for t in tokens if (hit := index.entity_at(t)) and hit[0].label == "PERSON"]
+    for t in people[:1] or tokens:
         if not t.text[:1].isupper():
             continue
         if index.entity_at(t) is not None or t.pos_ == "PROPN":
@@ -120,6 +125,10 @@ def _dash_form(q: QuoteSpan, text: str, after: Frame, index: EntityIndex) -> Att
     if m is None:
         return None
     words = [w for w in after.words if w.idx >= m.end()]
+    # Only the words up to the first comma name the speaker ("– the police, in a message ...").
+    stops = [t.idx for t in after.tokens if t.idx >= m.end() and t.text in ",;("]
+    if stops:
+        words = [w for w in words if w.idx < stops[0]]
     if not words or len(words) > 12 or any(is_cue(w) for w in words):
         return None
     name_frame = Frame([t for t in after.tokens if t.idx >= m.end()], False)
