@@ -56,6 +56,8 @@ def parse_query(raw: str, kind: str | None = None) -> Query:
 
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, as the index's unicode61 tokenizer does."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

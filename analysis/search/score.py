@@ -12,7 +12,10 @@ A candidate's score is the better of two views of the query, both 0-100:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from analysis.search.query import fold
@@ -31,6 +34,12 @@ def same_length_lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@lru_cache(maxsize=32768)
+def _item_words(low: str) -> tuple[str, ...]:
+    """The words of a lower-cased item text (cached: the same candidates recur as one types)."""
+    return tuple(_WORD.findall(fold(low)))
+
+
 class Scorer:
     """Scores item texts against one query."""
 
@@ -39,6 +48,35 @@ class Scorer:
         self.qwords = [w for w in dict.fromkeys(_WORD.findall(fold(self.query))) if w]
         self.prefix_last = prefix_last and bool(self.qwords)
         self.qlen = max(1, len(self.query))
+
+    def score_many(self, texts: Sequence[str]) -> list[float]:
+        """The scores of many texts at once (vectorised; the same values as :meth:`score`)."""
+        if not texts or not self.query.strip():
+            return [0.0] * len(texts)
+        lows = [same_length_lower(t) for t in texts]
+        pr = process.cdist([self.query], lows, scorer=fuzz.partial_ratio)[0]
+        lens = np.fromiter((len(t) for t in lows), dtype=np.float64, count=len(lows))
+        best = pr * (0.5 + 0.5 * np.minimum(1.0, lens / self.qlen))
+        if self.qwords:
+            best = np.maximum(best, self._words_many(lows) * WORDS_WEIGHT)
+        return best.tolist()
+
+    def _words_many(self, lows: list[str]) -> np.ndarray:
+        flat: list[str] = []
+        starts = np.empty(len(lows), dtype=np.int64)
+        for i, low in enumerate(lows):
+            starts[i] = len(flat)
+            flat += self._item_words(low) or [""]
+        matrix = process.cdist(self.qwords, flat, scorer=fuzz.ratio, dtype=np.float32)
+        if self.prefix_last:
+            last = self.qwords[-1]
+            heads = [w[: len(last)] for w in flat]
+            prefix = process.cdist([last], heads, scorer=fuzz.ratio, dtype=np.float32)[0]
+            # A completion scores as the typed part does: "emerg" fully matches "emergency".
+            matrix[-1] = np.maximum(matrix[-1], prefix)
+        per_word = np.maximum.reduceat(matrix, starts, axis=1)  # (query words, texts)
+        weights = np.array([len(w) for w in self.qwords], dtype=np.float64)
+        return (weights @ per_word) / weights.sum()
 
     def score(self, text: str) -> float:
         """The 0-100 score of ``text`` (higher is better)."""
@@ -50,7 +88,7 @@ class Scorer:
         best, how = self._score(low)
         if how == "contiguous":
             al = fuzz.partial_ratio_alignment(self.query, low)
-            spans = [(al.dest_start, al.dest_end)] if al and al.dest_end > al.dest_start else []
+            spans = [_to_words(low, al.dest_start, al.dest_end)] if al else []
             if len(self.query) > len(low):  # the item was aligned inside the query
                 spans = [(0, len(low))]
         else:
@@ -65,13 +103,14 @@ class Scorer:
         pr = fuzz.partial_ratio(self.query, low)
         cover = min(1.0, len(low) / self.qlen)
         contiguous = pr * (0.5 + 0.5 * cover)
-        if len(self.qwords) < 2 or contiguous >= 100.0:
+        if not self.qwords or contiguous >= 100.0:
             return contiguous, "contiguous"
         words = self._words_score(low) * WORDS_WEIGHT
         return (contiguous, "contiguous") if contiguous >= words else (words, "words")
 
-    def _item_words(self, low: str) -> list[str]:
-        return _WORD.findall(low if low.isascii() else fold(low))
+    @staticmethod
+    def _item_words(low: str) -> list[str]:
+        return list(_item_words(low))
 
     def _words_score(self, low: str) -> float:
         item_words = self._item_words(low)
@@ -83,8 +122,8 @@ class Scorer:
             best = process.extractOne(w, item_words, scorer=fuzz.ratio)
             s = best[1] if best else 0.0
             if i == last and self.prefix_last and s < 100.0:
-                if any(iw.startswith(w) for iw in item_words):
-                    s = 100.0
+                heads = [iw[: len(w)] for iw in item_words]
+                s = max(s, process.extractOne(w, heads, scorer=fuzz.ratio)[1])
             total += s * len(w)
             weight += len(w)
         return total / weight if weight else 0.0
@@ -98,3 +137,12 @@ class Scorer:
             if hit or (self.prefix_last and word.startswith(self.qwords[-1])):
                 spans.append((m.start(), m.end()))
         return spans
+
+
+def _to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start:end`` to whole words ("mergency shutdown" -> "emergency shutdowns")."""
+    while start > 0 and text[start - 1].isalnum() and start < len(text) and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end

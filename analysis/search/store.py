@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 SCHEMA = "search-2"
@@ -63,6 +63,8 @@ class Store:
         if self.path is not None:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            # 64 MB of page cache: item inserts keyed by content hash touch the whole B-tree.
+            conn.execute("PRAGMA cache_size=-65536")
         with self._all_lock:
             self._all.append(conn)
         return conn
@@ -110,7 +112,5 @@ class Store:
         with self._all_lock:
             conns, self._all = self._all, []
         for conn in conns:
-            try:
+            with suppress(sqlite3.Error):
                 conn.close()
-            except sqlite3.Error:
-                pass
