@@ -139,18 +139,20 @@ def open_cache(warn: Warn, directory: Path | None = None) -> Cache | None:
     except sqlite3.DatabaseError as exc:
         aside = path.with_name(f"{CACHE_FILE}.corrupt-{int(time.time())}")
         warn(f"cache {path} is corrupt ({exc}); moved it to {aside.name} and started a new one")
-        for suffix in ("", "-wal", "-shm"):
-            src = Path(str(path) + suffix)
-            if src.exists():
-                try:
-                    src.replace(Path(str(aside) + suffix))
-                except OSError:
-                    src.unlink(missing_ok=True)
-        try:
-            return Cache(_connect_patiently(path), path)
-        except sqlite3.Error as exc2:
-            warn(f"cache {path} cannot be rebuilt ({exc2}); running without cache")
-            return None
+        _move_aside(path, aside)
+    try:
+        return Cache(_connect_patiently(path), path)
     except sqlite3.Error as exc:
-        warn(f"cache {path} is not usable ({exc}); running without cache")
+        warn(f"cache {path} cannot be rebuilt ({exc}); running without cache")
         return None
+
+
+def _move_aside(path: Path, aside: Path) -> None:
+    """Move a database file and its WAL/shared-memory files out of the way."""
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(path) + suffix)
+        if src.exists():
+            try:
+                src.replace(Path(str(aside) + suffix))
+            except OSError:
+                src.unlink(missing_ok=True)

@@ -3,21 +3,7 @@ loosely reported partial quotes and headlines."""
 
 from __future__ import annotations
 
-from analysis.entities import extract_entities
-from analysis.model import Article
-from analysis.quotes import extract_quotes
-
-
-def run(nlp, text: str):
-    doc = nlp(text)
-    entities = extract_entities(doc, Article(id="t", path="t", text=text))
-    quotes = extract_quotes(doc, entities)
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.speaker_mention is not None:
-            m = q.speaker_mention
-            assert text[m.start : m.end] == m.text
-    return quotes
+from test_quotes import run  # extraction with the offsets contract checked
 
 
 def by_text(quotes):
