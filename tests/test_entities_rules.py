@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from analysis.entities import extract_entities
-from analysis.entities.candidates import Candidate, _split_leading_acronyms
+from analysis.entities.candidates import (
+    Candidate,
+    _split_leading_acronyms,
+    _venue_label,
+)
 from analysis.entities.chains import is_common
 from analysis.entities.gazetteer import demonyms
 from analysis.model import Article, Entity
@@ -105,3 +109,13 @@ def test_a_date_the_ner_calls_a_name_is_not_an_entity(nlp):
     ents = run(nlp, "The national weather service said gusts reached 140 km/h, the strongest "
                     "since Feb 24 last year.")
     assert all("24" not in e.name and "Feb" not in e.name for e in ents)
+
+
+def test_organisation_ending_in_a_building_word_is_a_facility_where_things_happen(nlp):
+    doc = nlp("The singer was found at the Marrowby Lodge & Tavern, a hostel near the port. "
+              "Marrowby Lodge & Tavern said it would help the police.")
+    first = [t.i for t in doc if t.text == "Marrowby"]
+    s1, s2 = first
+    assert _venue_label(doc, s1, s1 + 4, "ORG") == "FAC"  # "at the ...": a place
+    assert _venue_label(doc, s2, s2 + 4, "ORG") == "ORG"  # the subject: the business
+    assert _venue_label(doc, s1, s1 + 4, "PERSON") == "PERSON"  # other labels are left alone

@@ -150,8 +150,24 @@ def _from_span(doc: Doc, span: Span, source: str) -> list[Candidate]:
     for s, e in _pieces(doc, span.start, span.end):
         s, e = trim(doc, s, e)
         if is_name(doc, s, e, span.label_):
-            out.append(_cand(doc, s, e, span.label_, source))
+            out.append(_cand(doc, s, e, _venue_label(doc, s, e, span.label_), source))
     return out
+
+
+# Prepositions that put a name in the role of a place where something happens.
+LOCATIVE = {"at", "in", "inside", "outside", "near", "on", "into", "from", "to"}
+
+
+def _venue_label(doc: Doc, start: int, end: int, label: str) -> str:
+    """FAC for an "organisation" the NER found that ends in a building word and is a place
+    in the sentence ("died at the Harbour View Hospital", "arrived at Kelso Lodge & Tavern").
+    """
+    if label != "ORG" or doc[end - 1].text not in FAC_HEADS or doc[end - 1].text in ORG_HEADS:
+        return label
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    return "FAC" if i >= 0 and doc[i].lower_ in LOCATIVE else label
 
 
 def _overlapping(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
