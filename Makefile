@@ -31,5 +31,18 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.search --articles 10000
 
+# Extraction quality on ../shared/eval's dev data (see its README); writes predictions to $(EVAL_OUT).
+EVAL := ../shared/eval
+EVAL_OUT ?= /tmp/copydesk-eval
+eval: $(STAMP)
+	mkdir -p $(EVAL_OUT)
+	$(BIN)/copydesk analyze ../shared/corpus/*.txt --no-cache -o $(EVAL_OUT)/corpus.jsonl
+	$(BIN)/copydesk analyze $(EVAL)/quotes/polnear_dev.jsonl --no-cache -o $(EVAL_OUT)/polnear_dev.jsonl
+	$(BIN)/copydesk analyze $(EVAL)/quotes/ggt_dev.jsonl --no-cache -o $(EVAL_OUT)/ggt_dev.jsonl
+	python3 $(EVAL)/score_quotes.py $(EVAL)/quotes/polnear_dev.jsonl $(EVAL_OUT)/polnear_dev.jsonl
+	python3 $(EVAL)/score_quotes.py $(EVAL)/quotes/ggt_dev.jsonl $(EVAL_OUT)/ggt_dev.jsonl --resolved
+	python3 $(EVAL)/score_numbers.py $(EVAL)/numbers/dev.jsonl $(EVAL_OUT)/corpus.jsonl
+	python3 $(EVAL)/score_entities.py $(EVAL)/entities/dev.jsonl $(EVAL_OUT)/corpus.jsonl
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
