@@ -60,6 +60,18 @@ def test_it_prefers_an_organisation_to_a_country(nlp):
     assert q.speaker is not None and "Bank" in q.speaker
 
 
+def test_he_is_the_latest_main_subject_not_the_most_prominent_man(nlp):
+    text = (
+        "Mr. Adams has run the bakery on Elm Street for thirty years. Adams said his wife still "
+        "bakes every loaf by hand.\n\n"
+        "Last spring Tom Brennan took over the morning shift. Brennan said Adams had taught him "
+        "everything, and that Adams still checks every tray.\n\n"
+        "“I burned the first hundred loaves,” he said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Tom Brennan"
+
+
 # --- descriptions and documents ------------------------------------------------------------------
 
 

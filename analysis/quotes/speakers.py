@@ -1,7 +1,8 @@
 """Speaker resolution: from the grammatical speaker token to a name and an entity.
 
-Order of evidence: an entity mention covering the token; an appositive name; for pronouns, the
-most salient agreeing mention (recency, subject position, gender votes; "it" prefers an
+Order of evidence: an entity mention covering the token; an appositive name; for he/she, the
+subject of a recent main clause when it is a person of agreeing or unknown gender; for pronouns,
+the most salient agreeing mention (recency, subject position, gender votes; "it" prefers an
 organisation to a country); for documents ("her statement", "a memo from X"), their author; for
 descriptions ("the mayor", "the ministry"), the latest entity introduced with that title noun,
 an organisation so named, or for a singular "the ..." epithet the salient person, unless the
@@ -67,6 +68,7 @@ SUBJECT_BONUS = 400  # characters of recency a subject mention is worth
 GENDER_BONUS = 600
 PROMINENCE_BONUS = 100  # per earlier mention, up to four
 SPEECH_BONUS = 0  # the subject of a speech verb is the "current speaker" of news prose
+LAST_SUBJECT_CHARS = 400  # how close the latest subject must be to win outright
 MAX_BONUS = SUBJECT_BONUS + SPEECH_BONUS + GENDER_BONUS + 4 * PROMINENCE_BONUS
 
 
@@ -93,6 +95,7 @@ class EntityIndex:
     titles: list[tuple[int, str, Entity]] = field(default_factory=list)  # (start, noun, ent)
     gender: dict[str, int] = field(default_factory=dict)  # person key -> 0 male, 1 female
     personlike: set[str] = field(default_factory=set)  # keys of mislabelled people
+    main_subjects: set[int] = field(default_factory=set)  # starts of main-clause subjects
 
     @classmethod
     def build(
@@ -114,6 +117,8 @@ class EntityIndex:
                     idx.by_token.setdefault(t.i, (ent, m))
                 speech = _speech_subject(span.root)
                 items.append((m.start, ent, speech or _is_subject(span.root), speech))
+                if speech or _main_subject(span.root):
+                    idx.main_subjects.add(m.start)
                 if speech and ent.label in MISLABELLED and _looks_personal(span):
                     idx.personlike.add(_key(ent))
                 idx._titles_for(span, ent)
@@ -127,6 +132,8 @@ class EntityIndex:
                     continue  # a lone capitalised word opening a sentence is rarely a name
                 pseudo = idx.fullest(Entity("", doc[s:e].text, "PERSON"))
                 items.append((doc[s].idx, pseudo, True, _speech_subject(t)))
+                if t.head.dep_ == "ROOT" or is_cue(t.head):
+                    idx.main_subjects.add(doc[s].idx)
             elif t.pos_ == "NOUN" and _definite(t):
                 ent = idx.by_title(t.lemma_.lower(), t.idx)
                 if ent is not None:  # "the mayor said ..." keeps the mayor salient
@@ -231,6 +238,25 @@ class EntityIndex:
                 best = (score, ent)
         return best[1] if best else None
 
+    def last_subject(self, before: int, gender: int) -> Entity | None:
+        """The person who is the latest subject before ``before``, when close and agreeing.
+
+        In news prose "he said" after a sentence about someone refers to that sentence's subject
+        even when another person has more mentions or a known gender.
+        """
+        hi = bisect.bisect_left(self.positions, before)
+        for k in range(hi - 1, -1, -1):
+            start, ent, _, _ = self.items[k]
+            if before - start > LAST_SUBJECT_CHARS:
+                return None
+            if start not in self.main_subjects:
+                continue
+            if ent.label != "PERSON":
+                return None  # an organisation or place subject: leave it to salience
+            known = self.gender.get(_key(ent))
+            return ent if known is None or known == gender else None
+        return None
+
     def named_org(self, noun: str, before: int) -> Entity | None:
         """The latest organisation mentioned before ``before`` whose name contains ``noun``."""
         hi = bisect.bisect_left(self.positions, before)
@@ -289,6 +315,20 @@ def _is_subject(tok: Token) -> bool:
     for _ in range(3):
         if tok.dep_ in SALIENT_DEPS:
             return True
+        if tok.dep_ not in ("compound", "conj", "appos", "flat") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of its sentence's main verb, directly or as part of it (a name parsed as
+    ROOT is a subject the parser lost)."""
+    for _ in range(3):
+        if tok.dep_ == "ROOT":
+            return True
+        if tok.dep_ in SUBJECT_DEPS:
+            return tok.head.dep_ == "ROOT"
         if tok.dep_ not in ("compound", "conj", "appos", "flat") or tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -390,7 +430,9 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
         labels = PRONOUN_LABELS.get(low)
         if labels is None:
             return Resolution(None, None, mention)
-        ent = index.recent(tok.idx, labels, True, PRONOUN_GENDER.get(low))
+        gender = PRONOUN_GENDER.get(low)
+        ent = index.last_subject(tok.idx, gender) if gender is not None else None
+        ent = ent or index.recent(tok.idx, labels, True, gender)
         if ent is None and low == "it":
             # "it" is an organisation first; a country only when no organisation is near.
             ent = index.recent(tok.idx, ("GPE",), True)
