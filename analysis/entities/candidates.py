@@ -7,7 +7,6 @@ patterns then add missed names, fix labels and extend cut-off spans.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -24,6 +23,7 @@ from analysis.entities.patterns import (
     TITLE_MODIFIERS,
     TITLES,
 )
+from analysis.months import MONTHS
 
 # spaCy labels that are number facts, not entities.
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -108,8 +108,6 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-# Month names and their abbreviations, for telling dates from names.
-MONTHS = {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])} | {"sept"}
 # Parts of speech a one-word name never has (acronyms in capitals aside).
 NEVER_A_NAME_ALONE = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "NUM", "CCONJ", "SCONJ", "PART"}
 

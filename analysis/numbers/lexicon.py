@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from analysis.months import MONTHS  # noqa: F401 - re-exported for the number modules
+
 CARDINALS = [
     "zero",
     "one",
@@ -163,32 +165,6 @@ QUALIFIERS = {
 # Adverbs that may sit before a qualifier and belong to the span ("just over", "somewhat over").
 QUALIFIER_ADVERBS = ("just", "somewhat", "slightly", "well", "only", "barely")
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 TIME_UNITS = {
