@@ -11,10 +11,15 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis import __version__
+
+if TYPE_CHECKING:
+    from analysis.cache import Cache
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -28,7 +33,7 @@ def _warn(message: str) -> None:
     print(f"copydesk: warning: {message}", file=sys.stderr)
 
 
-def _jobs(value: str) -> int:
+def _positive_int(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
@@ -36,10 +41,6 @@ def _jobs(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return n
-
-
-def _positive(value: str) -> int:
-    return _jobs(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", choices=FORMATS, default="jsonl")
     analyze.add_argument("--model", default=DEFAULT_MODEL,
                          help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
-    analyze.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+    analyze.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
                          help="parse with N processes")
     analyze.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     analyze.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
@@ -72,10 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", metavar="QUERY")
     search.add_argument("paths", nargs="+", metavar="PATH")
     search.add_argument("--kind", choices=("quote", "entity", "number", "sentence", "article"))
-    search.add_argument("--limit", type=_positive, default=20, metavar="N")
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
     search.add_argument("--format", choices=("text", "jsonl"), default="text")
     search.add_argument("--model", default=DEFAULT_MODEL)
-    search.add_argument("--jobs", type=_jobs, default=1, metavar="N")
+    search.add_argument("--jobs", type=_positive_int, default=1, metavar="N")
     search.add_argument("--no-cache", action="store_true")
     return parser
 
@@ -109,20 +110,28 @@ def load_corpus(paths: list[str]):
     return result.articles
 
 
-def run_analysis(articles, model: str, jobs: int, use_cache: bool):
-    """Yield (article, analysis) for each article through the cache and the pipeline."""
+@contextmanager
+def opened_cache(use_cache: bool) -> Iterator[Cache | None]:
+    """The analysis cache (None with --no-cache or when unusable), closed afterwards."""
     from analysis.cache import open_cache
-    from analysis.runner import RunOptions, analyze_corpus
 
     cache = open_cache(_warn) if use_cache else None
     try:
+        yield cache
+    finally:
+        if cache:
+            cache.close()
+
+
+def run_analysis(articles, model: str, jobs: int, use_cache: bool):
+    """Yield (article, analysis) for each article through the cache and the pipeline."""
+    from analysis.runner import RunOptions, analyze_corpus
+
+    with opened_cache(use_cache) as cache:
         for article, analysis, _cached in analyze_corpus(
             articles, cache, RunOptions(model=model, jobs=jobs)
         ):
             yield article, analysis
-    finally:
-        if cache:
-            cache.close()
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -150,23 +159,19 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     import json
 
-    from analysis.cache import open_cache
     from analysis.runner import RunOptions, analyze_corpus
     from analysis.sanitize import strip_controls
     from analysis.search import SearchIndex
 
     articles = load_corpus(args.paths)
-    cache = None if args.no_cache else open_cache(_warn)
-    try:
+    with opened_cache(not args.no_cache) as cache:
         index = SearchIndex(cache)
         for article, analysis, _ in analyze_corpus(
             articles, cache, RunOptions(model=args.model, jobs=args.jobs)
         ):
             index.add(article, analysis)
         hits = index.search(args.query, kind=args.kind, limit=args.limit)
-    finally:
-        if cache:
-            cache.close()
+        index.close()
     for hit in hits:
         if args.format == "jsonl":
             print(json.dumps(hit.to_dict(), ensure_ascii=False))
