@@ -80,6 +80,30 @@ def test_unbalanced_marks_recover():
     assert "a proper quote" in got and "Still working," in got
 
 
+def spans(text: str) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in find_quote_spans(text)]
+
+
+def test_closing_mark_at_paragraph_start_opens_a_quote():
+    text = "The floods receded on Friday.\n\n” … and then we rebuilt the whole town,” she said."
+    assert spans(text) == [(33, 70)]
+    assert text[33:70] == "… and then we rebuilt the whole town,"
+
+
+def test_unclosed_paragraph_quote_runs_to_the_nested_one():
+    text = (
+        "The interview aired on Sunday.\n\n"
+        '"HOST: Tell us why the mayor described the plan as “a bridge too far.” Then go on.\n'
+    )
+    assert spans(text) == [(33, 82), (84, 101)]
+    assert text[33:82] == "HOST: Tell us why the mayor described the plan as"
+
+
+def test_stray_mark_inside_a_paragraph_is_not_a_quote():
+    text = "She said “ maybe and then “this is fine,” he said."
+    assert spans(text) == [(27, 40)]
+
+
 # --- attribution and speakers -------------------------------------------------------------------
 
 KYIV = (

@@ -156,6 +156,70 @@ def test_single_word_in_a_reporting_sentence_stays_a_label(nlp):
     assert run(nlp, text) == []
 
 
+def test_title_word_needs_a_capitalised_title(nlp):
+    text = (
+        "The council told the city to release the videos “without any further delay,” "
+        "Councillor Mark Evans said."
+    )
+    (q,) = run(nlp, text)
+    assert (q.start, q.end) == (49, 75) and q.speaker == "Mark Evans"
+
+
+def test_a_verb_is_not_a_title_word(nlp):
+    text = "The union's leader, Tom Park, shows “real courage” in the talks, members said."
+    (q,) = run(nlp, text)
+    assert (q.start, q.end) == (37, 49)
+
+
+def test_a_colon_after_a_title_word_introduces_a_quote(nlp):
+    text = (
+        "The memo carried a blunt headline: “Nobody Reads These Reports,” Director Sam Ortiz wrote."
+    )
+    (q,) = run(nlp, text)
+    assert (q.start, q.end) == (36, 63)
+
+
+def test_a_work_title_is_still_dropped(nlp):
+    assert run(nlp, "She starred in the film “Northern Lights” last year.") == []
+
+
+def test_a_nickname_someone_gives_is_a_quote(nlp):
+    text = "Governor Lena Hart called her rival “Mister Maybe” at the rally."
+    (q,) = run(nlp, text)
+    assert (q.start, q.end) == (37, 49) and q.speaker == "Lena Hart"
+
+
+def test_a_name_given_with_as_is_a_quote(nlp):
+    text = "Critics on the council branded Lena Hart as “Madam Gridlock” after the vote."
+    (q,) = run(nlp, text)
+    assert (q.start, q.end) == (45, 59)
+
+
+def test_an_attributed_judgement_before_a_noun_is_a_quote(nlp):
+    text = "Senator Paul Grady said the board ran a “rigged” review of the contract."
+    (q,) = run(nlp, text)
+    assert (q.start, q.end) == (41, 47) and q.speaker == "Paul Grady"
+
+
+def test_a_speaker_line_in_a_headline_keeps_its_quote(nlp):
+    text = (
+        "Mayor Joan Berry: ‘We Will Rebuild Every Street’\n\n"
+        "The storm hit the coast on Monday and the mayor toured the damage."
+    )
+    (q,) = run(nlp, text)
+    assert (q.start, q.end) == (19, 47) and q.speaker == "Joan Berry"
+
+
+def test_transcript_line_with_a_nested_quote(nlp):
+    text = (
+        "Senator Anna Kowalski spoke on Sunday.\n\n"
+        '"KOWALSKI: Nobody on my staff has ever called the plan “a bridge too far.” We back it.\n'
+    )
+    quotes = run(nlp, text)
+    assert [(q.start, q.end) for q in quotes] == [(41, 94), (96, 113)]
+    assert quotes[0].speaker == "Anna Kowalski"
+
+
 def test_quote_in_a_headline_is_dropped(nlp):
     text = (
         "Mayor Calls Budget Plan ‘Final’ After Long Night\n\n"

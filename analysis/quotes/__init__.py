@@ -72,10 +72,11 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
             kind = quote_kind(q, text, before, after)
             att = Attribution(attrs[-1].resolution, attrs[-1].cue, kind)
         attrs.append(att)
+        toks = finder.tokens(q.start, q.end)
         if (
-            is_title(before, text[q.start : q.end])
+            is_title(before, text[q.start : q.end], toks)
             or is_heading(text, q, paras[q.para])
-            or is_scare(q, text, before, after, att is not None)
+            or is_scare(q, text, (before, after), toks, att is not None)
         ):
             keep.append(False)
             continue

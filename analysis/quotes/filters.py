@@ -21,6 +21,7 @@ TITLE_WORDS = words(
 )
 _SKIP = frozenset({"the", "a", "an", "his", "her", "their", "its", "new", "latest", "as", "of"})
 MIN_WORDS = 6  # this many words is a statement even without a verb
+EVALUATIVE_POS = frozenset({"ADJ", "ADV", "VERB"})  # "a “rigged” vote" judges; a noun labels
 
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -39,25 +40,47 @@ def is_title_case(quoted: str) -> bool:
     return all(w[0].isupper() for w in words if w.lower() not in _SMALL) and words[0][0].isupper()
 
 
-def is_title(before: Frame, quoted: str) -> bool:
+def is_title(before: Frame, quoted: str, toks: list[Token]) -> bool:
     """A quoted title or nickname: introduced by "film", "called", "dubbed", "the term" ...
 
     A naming verb with its own subject ("Trump called her ...") cites words, so it is not
-    a title trigger; a title-case stretch not introduced by a cue or colon is a title.
+    a title trigger; a title-case stretch not introduced by a cue or colon, and not what a
+    verb names someone ("called him “X”", "hailed him as “X”"), is a title.
     """
     last = before.tokens[-1] if before.tokens else None
     introduced = last is not None and (
         last.text == ":" or (is_cue(last) and not is_naming_use(last))
     )
-    if is_title_case(quoted) and not introduced:
+    if is_title_case(quoted) and not introduced and not _named_as(toks):
         return True
+    if not quoted[:1].isupper() and not quoted[:1].isdigit():
+        return False  # titles are capitalised: "the videos “without delay”" cites words
     for t in reversed(before.tokens[-4:]):
-        low = t.lower_
-        if low in TITLE_WORDS or t.lemma_.lower() in TITLE_WORDS:
-            return not (t.pos_ == "VERB" and is_cue(t) and not is_naming_use(t))
-        if low not in _SKIP and not t.is_punct:
+        if t.text == ":":
+            return False  # "the book's pitch: “...”" introduces what it says
+        if _title_word(t):
+            return True
+        if t.lower_ not in _SKIP and not t.is_punct:
             return False
     return False
+
+
+def _named_as(toks: list[Token]) -> bool:
+    """The quote is the predicate of a naming: “X” in "called him “X”", "rated it as “X”"."""
+    ids = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in ids and not t.is_punct), None)
+    if root is None:
+        return False
+    if root.dep_ == "oprd":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "as"
+
+
+def _title_word(t: Token) -> bool:
+    """A noun naming a work ("the film", "his book"); the verbs "shows", "playing" are not."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return t.lower_ == "headlined"
+    return t.lower_ in TITLE_WORDS or t.lemma_.lower() in TITLE_WORDS
 
 
 def is_sentence_like(
@@ -80,6 +103,7 @@ _TERMINAL_END = re.compile(r"[.!?…:;][\"'“”‘’«»)\]\s]*$")
 HEADING_WORDS = 20
 HEADLINE_WORDS = 25
 MAX_HEADING_CHARS = 400
+SPEAKER_LINE_WORDS = 3
 
 
 def _headline_like(line: str, single_marks: bool) -> bool:
@@ -96,6 +120,8 @@ def is_heading(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
     if para[1] - para[0] > MAX_HEADING_CHARS:
         return False  # far too long for a heading (and keeps huge paragraphs cheap)
     line = text[para[0] : para[1]].strip()
+    if _speaker_line(text, q, para):
+        return False
     if q.para == 0 and len(text) > para[1] + 1 and _headline_like(line, q.single):
         return True  # an article's first line is its headline
     if _TERMINAL_END.search(line) or len(line.split()) > HEADING_WORDS:
@@ -104,11 +130,31 @@ def is_heading(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
     return (q.single and whole) or len(text[q.start : q.end].split()) <= 5
 
 
-def is_scare(q: QuoteSpan, text: str, before: Frame, after: Frame, attributed: bool) -> bool:
-    """A short quoted word used as a label: "the “sextortion” scam", "a “renoviction” is"."""
+def _speaker_line(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
+    """ "Senator Doe: “We will not back down.”": a statement closing a "Name:" line."""
+    lead = text[para[0] : q.open_mark].rstrip()
+    tail = text[q.close_mark : para[1]]
+    quoted = text[q.start : q.end]
+    return (
+        lead.endswith(":")
+        and not any(ch.isalnum() for ch in tail)
+        and len(quoted.split()) >= SPEAKER_LINE_WORDS
+    )
+
+
+def is_scare(
+    q: QuoteSpan, text: str, frames: tuple[Frame, Frame], toks: list[Token], attributed: bool
+) -> bool:
+    """A short quoted word used as a label: "the “sextortion” scam", "a “renoviction” is".
+
+    An attributed quote that judges ("a “rigged” process") cites its speaker's words.
+    """
     quoted = text[q.start : q.end]
     if len(quoted.split()) > 3 or not quoted[-1:].isalnum():
         return False
+    if attributed and any(t.pos_ in EVALUATIVE_POS for t in toks):
+        return False
+    before, after = frames
     prev = before.tokens[-1] if before.tokens else None
     nxt = after.tokens[0] if after.tokens else None
     if prev is None or prev.pos_ != "DET":

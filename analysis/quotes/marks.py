@@ -100,6 +100,18 @@ def _starts_with_open(text: str, para: tuple[int, int]) -> bool:
     return bool(m) and _role(text, m.start(), m.end()) in ("open", "either")
 
 
+def _unclosed_lead(
+    text: str, para_start: int, pending: tuple[int, int], nested: int
+) -> tuple[int, int] | None:
+    """(start, end) of the text a paragraph's opening mark quotes up to a nested opening
+    mark, when that mark never closed: ``"PENCE: ... an episode of “Shark Tank.” ...``.
+    """
+    if text[para_start : pending[0]].strip():
+        return None
+    s, e = _strip(text, pending[1], nested)
+    return (s, e) if len(text[s:e].split()) >= MIN_DANGLING_WORDS else None
+
+
 def find_double(text: str) -> list[QuoteSpan]:
     """Pair double quote marks paragraph by paragraph (multi-paragraph quotes become chains)."""
     masked = _masked(text)
@@ -114,10 +126,20 @@ def find_double(text: str) -> list[QuoteSpan]:
                 continue
             role = _role(text, m.start(), m.end())
             if pending is None:
-                if role != "close":
+                # Nothing can close at a paragraph's start: a mark there opens (” … he said).
+                if role != "close" or not text[ps : m.start()].strip():
                     pending = (m.start(), m.end())
                 continue
             if role == "open":
+                outer = _unclosed_lead(text, ps, pending, m.start())
+                if outer is not None:
+                    if carry is not None:
+                        cid, piece = carry
+                    else:
+                        chain += 1
+                        cid, piece = chain, 0
+                    spans.append(QuoteSpan(*outer, pending[0], outer[1], pi, cid, piece))
+                    carry = None
                 pending = (m.start(), m.end())  # previous mark was unbalanced
                 continue
             s, e = _strip(text, pending[1], m.start())
