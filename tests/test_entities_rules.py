@@ -119,3 +119,29 @@ def test_organisation_ending_in_a_building_word_is_a_facility_where_things_happe
     assert _venue_label(doc, s1, s1 + 4, "ORG") == "FAC"  # "at the ...": a place
     assert _venue_label(doc, s2, s2 + 4, "ORG") == "ORG"  # the subject: the business
     assert _venue_label(doc, s1, s1 + 4, "PERSON") == "PERSON"  # other labels are left alone
+
+
+def test_title_case_headline_guesses_are_dropped_unless_the_body_uses_them(nlp):
+    text = ("Harbor Board Chair Quits Amid Budget Row Over Ferry Deal.\n\n"
+            "Alma Reyes, who chaired the harbor board in Portmere, quit on Tuesday.")
+    names = {e.name for e in run(nlp, text)}
+    assert "Alma Reyes" in names
+    assert not any("Quits" in n for n in names)
+
+
+def test_a_name_in_a_title_case_headline_joins_its_body_entity(nlp):
+    text = ("Mayor Reyes Plan for Harbor Is Bold but Costly.\n\nMayor Alma Reyes on Tuesday "
+            "unveiled a plan to rebuild the harbor. Reyes said work would start in May.")
+    ents = run(nlp, text)
+    assert [e.name for e in ents] == ["Alma Reyes"]
+    assert (6, 11) in {(m.start, m.end) for m in ents[0].mentions}  # "Reyes" in the headline
+
+
+def test_sentence_case_headline_is_not_second_guessed():
+    from analysis.entities.headline import title_case_headline, used_in_body
+
+    assert title_case_headline("Harbor Board Chair Quits Amid Budget Row\n\nBody.") == (0, 40)
+    assert title_case_headline("Sultan Qaboos of Oman dies at 79\n\nBody.") is None
+    assert title_case_headline("A Headline With No Body") is None
+    assert used_in_body("Reyes’s", "Head\nAlma Reyes spoke.", 4)
+    assert not used_in_body("Reyes Plan", "Head\nThe Reyes plan.", 4)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from analysis.entities.candidates import NUMERIC_LABELS, Candidate, find_candidates
 from analysis.entities.component import COMPONENT_NAME
 from analysis.entities.gazetteer import load_gazetteer
+from analysis.entities.headline import title_case_headline, used_in_body
 from analysis.entities.merge import best_name, merge_candidates, vote_label
 from analysis.entities.propagate import propagate
 from analysis.model import Article, Entity, Mention
@@ -34,7 +35,7 @@ def add_entity_components(nlp: Language) -> None:
 def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     """The named entities of one parsed article, merged, in order of first mention."""
     text = _text_of(doc, article)
-    cands = find_candidates(doc)
+    cands = _drop_headline_guesses(find_candidates(doc), text)
     dateline = _dateline_candidate(doc, text, article)
     if dateline is not None:
         cands = [c for c in cands if c.end_char <= dateline.start_char
@@ -56,6 +57,16 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
             [Mention(s, e, text[s:e]) for s, e in mentions],
         ))
     return entities
+
+
+def _drop_headline_guesses(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Names found only in a title-case headline are the NER reading capitals, not names."""
+    headline = title_case_headline(text)
+    if headline is None:
+        return cands
+    start, end = headline
+    return [c for c in cands if not (start <= c.start_char and c.end_char <= end)
+            or used_in_body(c.text, text, end)]
 
 
 def _display_name(group: list[Candidate]) -> str:
