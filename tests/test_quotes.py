@@ -191,6 +191,19 @@ def test_colon_and_dash_forms(nlp):
     assert all("Klitschko" in (q.speaker or "") for q in quotes)
 
 
+def test_dash_form_with_a_description_is_not_a_continuation(nlp):
+    text = (
+        "Tamsin Hale: “The river has burst its banks near the mill.”\n\n"
+        "“Do not drive through flood water” - Eastbrook fire crews, in a text alert.\n"
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Tamsin Hale", "Eastbrook fire crews"]
+    second = quotes[1]
+    assert (second.kind, second.cue, second.speaker_entity) == ("direct", "-", None)
+    start = text.index("Eastbrook")
+    assert (second.speaker_mention.start, second.speaker_mention.end) == (start, start + 20)
+
+
 def test_description_resolves_through_title(nlp):
     text = (
         "Kyiv Mayor Vitali Klitschko visited the site on Tuesday.\n\n"

@@ -132,8 +132,28 @@ def _dash_form(q: QuoteSpan, text: str, after: Frame, index: EntityIndex) -> Att
     if not words or len(words) > 12 or any(is_cue(w) for w in words):
         return None
     name_frame = Frame([t for t in after.tokens if t.idx >= m.end()], False)
-    res = _name_in(name_frame, index)
+    res = _described(words, index) or _name_in(name_frame, index)
     return Attribution(res, m.group(1)) if res is not None else None
+
+
+MAX_DESCRIPTION_WORDS = 4
+
+
+def _described(words: list[Token], index: EntityIndex) -> Resolution | None:
+    """A short description after a dash, a common noun with its modifiers ("– Portmere
+    police", "– a council spokesman"), resolved like any description. None for a name
+    ("– Vitali Klitschko") or a name after the noun ("– a spokesman for Northline Energy")."""
+    if not words or len(words) > MAX_DESCRIPTION_WORDS:
+        return None
+    ids = {w.i for w in words}
+    heads = [w for w in words if w.head.i not in ids or w.head.i == w.i]
+    if len(heads) != 1 or heads[0].pos_ != "NOUN":
+        return None
+    head = heads[0]
+    if any(w.i > head.i and w.text[:1].isupper() for w in words):
+        return None
+    res = resolve(index, head, words[0].i)
+    return res if res.name else None
 
 
 def _colon_form(before: Frame, spans: list[QuoteSpan], index: EntityIndex) -> Attribution | None:

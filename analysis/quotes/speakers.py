@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from analysis.entities.patterns import TITLE_MODIFIERS, TITLES
 from analysis.model import Entity, Mention
 from analysis.quotes.cues import INVERTED_DEPS, is_cue, words
 
@@ -415,6 +416,13 @@ def _propn_chain(tok: Token) -> tuple[int, int]:
     return s, e + 1
 
 
+def _untitled(doc: Doc, s: int, e: int) -> str:
+    """The name in a proper-noun run without its leading titles ("Mayor Joan Berry")."""
+    while e - s > 1 and doc[s].lower_ in TITLES | TITLE_MODIFIERS:
+        s += 1
+    return doc[s:e].text
+
+
 def _from_entity(index: EntityIndex, ent: Entity, mention: Mention) -> Resolution:
     full = index.fullest(ent)
     return Resolution(full.name, full.id or None, mention, full.label)
@@ -452,12 +460,12 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
                 return _from_entity(index, hit[0], _mention(doc, start, c.i + 1))
             if c.pos_ == "PROPN":
                 s, e = _propn_chain(c)
-                return Resolution(doc[s:e].text, None, _mention(doc, start, e), "PERSON")
+                return Resolution(_untitled(doc, s, e), None, _mention(doc, start, e), "PERSON")
     mention = _mention(doc, start, tok.i + 1)
     common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.text[:1].isupper())
     if (tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")) and not common:
         s, e = _propn_chain(tok)
-        name = doc[s:e].text
+        name = _untitled(doc, s, e)
         for ent in index.entities:
             if ent.label == "PERSON" and ent.name.split()[-1:] == name.split()[-1:]:
                 return _from_entity(index, ent, mention)
