@@ -355,7 +355,7 @@ async def test_slash_searches_corpus_and_enter_opens_hit(seed_articles):
     app = CopydeskApp(seed_articles)
     async with app.run_test(size=(120, 36)) as pilot:
         await analysed(pilot, app)
-        await wait_for(pilot, lambda: app.search_index is not None)
+        await wait_for(pilot, lambda: indexed(app))
         await pilot.press("slash")
         from tui.screens.search import HitList, SearchScreen
 
@@ -375,12 +375,71 @@ async def test_slash_searches_corpus_and_enter_opens_hit(seed_articles):
         assert seed_articles[0].text[hit.start:hit.end] == hit.text
 
 
+def indexed(app: CopydeskApp) -> bool:
+    """Every article is searchable."""
+    index = app.search_index
+    return index is not None and len(index) == len(app.articles)
+
+
+async def test_first_facts_show_before_the_search_index_is_built(seed_articles):
+    pytest.importorskip("analysis.search")
+    import threading
+
+    events: list[tuple[str, bool]] = []
+
+    class Spy(CopydeskApp):
+        def _fill(self, index, analysis) -> None:
+            events.append(("facts", threading.current_thread() is threading.main_thread()))
+            super()._fill(index, analysis)
+
+        def _start_search_index(self, cache) -> None:
+            events.append(("index", threading.current_thread() is threading.main_thread()))
+            super()._start_search_index(cache)
+
+    app = Spy(seed_articles)
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: indexed(app))
+        kinds = [kind for kind, _ in events]
+        assert kinds.index("facts") < kinds.index("index")
+        assert ("index", False) in events  # built off the UI thread
+
+
+async def test_slash_before_the_index_is_ready_waits_for_it(seed_articles):
+    pytest.importorskip("analysis.search")
+    import threading
+
+    from tui.screens.search import HitList, SearchScreen
+
+    release = threading.Event()
+
+    class SlowStart(CopydeskApp):
+        def _start_search_index(self, cache) -> None:
+            release.wait(30)
+            super()._start_search_index(cache)
+
+    app = SlowStart(seed_articles)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await analysed(pilot, app)
+        assert app.search_index is None
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"crew on teh road", "backspace", "[", "\\")  # typed before any index
+        await pilot.pause(0.2)
+        hits = app.screen.query_one(HitList)
+        assert hits.option_count == 0
+        assert "starting" in str(app.screen.query_one("#search-status").render())
+        await pilot.press("backspace", "backspace", "d")
+        release.set()  # the index starts and fills: the open query's hits catch up
+        await wait_for(pilot, lambda: hits.option_count > 0)
+        assert "road" in app.screen.highlighted_hit.text.lower()
+        await wait_for(pilot, lambda: indexed(app))
+
+
 async def test_slash_escape_closes_search(seed_articles):
     pytest.importorskip("analysis.search")
     app = CopydeskApp(seed_articles)
     async with app.run_test() as pilot:
-        await wait_for(pilot, lambda: app.search_index is not None)
-        await pilot.press("slash")
+        await pilot.press("slash")  # at once: the index need not be ready
         await pilot.press("escape")
         from tui.screens.search import SearchScreen
 

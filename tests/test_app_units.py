@@ -1,5 +1,5 @@
 """Unit tests of the app's Textual-free helpers: wrapping by offsets, the fact store, pane items,
-and the system clipboard tool."""
+the search feed and the system clipboard tool."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from analysis.model import Analysis, Entity, Mention, NumberFact, Quote
 from tui import clipboard
 from tui.facts import entity_items, matches, number_items, quote_items
+from tui.search_feed import SearchFeed
 from tui.store import FactStore
 from tui.wrapping import line_of, wrap_offsets
 
@@ -125,3 +126,49 @@ def test_tui_package_holds_no_extraction():
     for path in root.rglob("*.py"):
         found = banned.search(path.read_text(encoding="utf-8"))
         assert found is None, f"{path.name}: {found.group(0) if found else ''}"
+
+
+# Search feed ----------------------------------------------------------------------------------
+
+
+def test_search_feed_hands_articles_over_in_order_then_finishes():
+    import threading
+
+    from analysis.model import Article
+
+    feed = SearchFeed(limit=2)
+    articles = [Article(id=str(i), path=f"{i}.txt", text=f"text {i}") for i in range(6)]
+    for a in articles[:2]:  # no consumer yet
+        feed.put(a, Analysis(), lambda: False)
+    feed.start()
+    got = []
+
+    def consume():
+        while not feed.finished:
+            item = feed.get(0.05)
+            if item is not None:
+                got.append(item[0].id)
+
+    consumer = threading.Thread(target=consume)
+    consumer.start()
+    for a in articles[2:]:  # waits while two are queued
+        feed.put(a, Analysis(), lambda: False)
+    feed.close()
+    consumer.join(10)
+    assert got == [a.id for a in articles]
+    assert feed.get(0) is None
+
+
+def test_search_feed_stopped_takes_nothing_and_never_blocks():
+    from analysis.model import Article
+
+    feed = SearchFeed(limit=1)
+    feed.start()  # a consumer that never comes: put must not wait once search is off
+    feed.put(Article(id="a", path="a", text="a"), Analysis(), lambda: False)
+    feed.stop()
+    feed.put(Article(id="b", path="b", text="b"), Analysis(), lambda: False)
+    assert len(feed) == 0 and feed.finished
+    cancelled = SearchFeed(limit=1)
+    cancelled.start()
+    cancelled.put(Article(id="a", path="a", text="a"), Analysis(), lambda: False)
+    cancelled.put(Article(id="b", path="b", text="b"), Analysis(), lambda: True)  # returns

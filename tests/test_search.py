@@ -127,6 +127,21 @@ def test_fragment_of_a_long_quote(index):
     assert hits[0].score > 90
 
 
+def test_fragment_cut_from_inside_words(index):
+    hits = index.search("itschenko")  # not a word of the corpus: the middle of one
+    assert any(h.kind == "entity" and h.text == "Anatoly Klitschenko" for h in hits[:3])
+    hits = index.search("mergency shutdow", kind="quote")
+    assert hits and hits[0].text.startswith("There will be emergency shutdowns")
+
+
+def test_a_short_item_must_match_the_whole_query(index):
+    # The name lies inside the query, but the query asks for more than it: no perfect score.
+    hits = index.search("Quillport Fisheries said", kind="entity")
+    assert hits and all(h.score < 100 for h in hits)
+    assert index.search("Quilport")[0].text == "Quillport"  # a typo, the whole name
+    assert index.search("Quillporrt")[0].text == "Quillport"
+
+
 def test_word_order(index):
     hits = index.search("winter never seen")
     assert hits[0].text == "We have never seen a winter like this,"
@@ -174,7 +189,8 @@ def test_ten_thousand_character_query(index):
 @pytest.mark.parametrize("query", [
     "[bold]", "\x1b[31m", "%", "_", '"', "*", "AND", "OR", "NOT", "NEAR(", "NEAR(a b)", "-",
     "^", ":", "(", ")", "'", "\\", "{body}:x", "meta:kquote", "body: talks", "a*", "\x00",
-    '"unbalanced', "talks AND NEAR( done", "50%", "[/]", "%_%",
+    '"unbalanced', "talks AND NEAR( done", "50%", "[/]", "%_%", "[/]" * 3334, "\x1b[0m" * 2500,
+    "kind:quote [bold]", "label:org %", "speaker:podolyanko [", "speaker:[bold] talks",
 ])
 def test_markup_escape_and_fts_operators_do_not_crash(index, query):
     hits = index.search(query)
@@ -345,3 +361,87 @@ def _shared_index() -> SearchIndex:
             ix.add(*make())
         _SHARED.append(ix)
     return _SHARED[0]
+
+
+def _count(index: SearchIndex, sql: str, *args) -> int:
+    with index._store.read() as conn:
+        return conn.execute(sql, args).fetchone()[0]
+
+
+def test_speaker_filter_applies_before_the_candidate_cut_off(monkeypatch):
+    import analysis.search.index as module
+
+    monkeypatch.setattr(module, "CANDIDATES", 5)
+    monkeypatch.setattr(module, "CANDIDATES_FILTERED", 5)
+    index = SearchIndex()
+    for i in range(40):  # many quotes about the budget, by other speakers, ranked first by bm25
+        q = f"The budget of ward {i} is short."
+        text = f"Council {i}\n\n\"{q}\" said Clerk Number{i}."
+        index.add(Article(id=f"c{i}", path=f"c{i}.txt", text=text, title=f"Council {i}"),
+                  Analysis(quotes=[quote(text, q, f"Clerk Number{i}")]))
+    text = "Treasury\n\n\"We will balance the budget by spring, slowly and with care.\" said Ona."
+    q = "We will balance the budget by spring, slowly and with care."
+    index.add(Article(id="t", path="t.txt", text=text, title="Treasury"),
+              Analysis(quotes=[quote(text, q, "Ona Brightwater")]))
+    hits = index.search("speaker:brightwater budgett")  # with a typo
+    assert [(h.text, h.speaker) for h in hits] == [(q, "Ona Brightwater")]
+    assert [h.text for h in index.search("speaker:brightwater")] == [q]
+    assert index.search("speaker:nobodyatall budget") == []
+
+
+def test_re_adding_with_another_analysis_replaces_its_rows(index):
+    article, analysis = markets()
+    before = _count(index, "SELECT count(*) FROM search_item")
+    old = analysis.quotes[0].text
+    # The same text, analysed differently (e.g. a new extractor): the quote is now longer.
+    longer = old + '" said trader Ingrid'
+    assert longer in MARKETS
+    analysis.quotes = [quote(MARKETS, longer, "Ingrid Valdemarsson")]
+    index.add(article, analysis)
+    quotes = index.search("never seen a winter", kind="quote")
+    assert [h.text for h in quotes] == [longer]
+    assert len(index) == 2
+    assert _count(index, "SELECT count(*) FROM search_item") == before
+    assert _count(index, "SELECT count(*) FROM search_text WHERE body = ?", old) == 0
+    assert _count(index, "SELECT count(*) FROM search_doc") == 2
+
+
+def test_re_adding_changed_content_drops_the_old_rows(index):
+    article, _ = markets()
+    article.text = "Harbour prices fall\n\nThe Zephyrine cannery reopened on Friday."
+    index.add(article, Analysis())
+    assert index.search("quillport") == []
+    assert index.search("valdemarsson") == []
+    assert [h.article_id for h in index.search("zephyrine")] == ["markets"]
+    assert _count(index, "SELECT count(*) FROM search_text WHERE body LIKE '%Quillport%'") == 0
+    assert _count(index, "SELECT count(*) FROM search_term WHERE term = 'quillport'") == 0
+    assert _count(index, "SELECT count(*) FROM search_doc") == 2
+    assert len(index) == 2
+
+
+def test_stale_analysis_from_an_earlier_run_is_never_returned(tmp_path):
+    cache = open_cache(lambda m: None, tmp_path)
+    first = SearchIndex(cache)
+    first.add(*markets())
+    first.close()
+    article, analysis = markets()
+    analysis.quotes = []  # a later run found no quote in the same text
+    second = SearchIndex(cache)
+    second.add(article, analysis)
+    assert second.search("never seen a winter", kind="quote") == []
+    assert second.search("never seen a winter", kind="sentence")
+    assert _count(second, "SELECT count(*) FROM search_item WHERE kind = 'quote'") == 0
+    second.close()
+    third = SearchIndex(cache)  # reopened: the replacement is what is stored
+    third.add(article, analysis)
+    assert third.search("never seen a winter", kind="quote") == []
+    third.close()
+    cache.close()
+
+
+def test_a_changed_title_replaces_the_old_one(index):
+    article, analysis = markets()
+    article.title = "Quayside fish prices tumble"
+    index.add(article, analysis)
+    assert [h.text for h in index.search("quayside tumble", kind="article")] == [article.title]
+    assert {h.text for h in index.search("harbour prices fall", kind="article")} == {article.title}

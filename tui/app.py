@@ -4,6 +4,10 @@ Threading: one thread worker (group ``analysis``) reads the cache and analyses a
 background, the open article first, and posts :class:`CopydeskApp.Analysed` batches; only the UI
 thread touches widgets. ``q`` cancels the worker, which stops after the current article and lets
 the runner flush what it parsed (SQLite transactions, so the cache is never left half-written).
+A second thread worker (group ``search-index``), started once the first facts show (or at ``/``),
+opens the search index and adds the analysed articles the first one hands it through a
+:class:`SearchFeed`, posting :class:`CopydeskApp.Indexed` as it goes; a search uses whatever is
+indexed so far.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from tui.clipboard import clipboard_command, system_copy
 from tui.facts import KINDS, FactItem, items_for
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
+from tui.search_feed import SearchFeed
 from tui.store import DEFAULT_CAPACITY, FactStore
 from tui.widgets.article_list import ArticleList, article_title, article_when
 from tui.widgets.article_view import ArticleView
@@ -44,6 +49,8 @@ HIT_KINDS = {"quote": "quote", "entity": "entity", "number": "number"}
 # Articles per cache lookup when everything so far came from the cache, and when parsing.
 CACHED_BATCH, PARSE_BATCH = 256, 8
 POST_EVERY_S = 0.1
+# How often the search-index worker reports progress (the open search re-runs its query).
+INDEXED_EVERY_S = 0.5
 
 
 class CopydeskApp(App[None]):
@@ -86,6 +93,9 @@ class CopydeskApp(App[None]):
             super().__init__()
             self.results = results
 
+    class Indexed(Message):
+        """The search index has grown (or started, or stopped)."""
+
     class Status(Message):
         """A line for the status bar from the background worker."""
 
@@ -115,6 +125,9 @@ class CopydeskApp(App[None]):
         self.inline_all = False
         self.search_index: Any = None
         self.search_error: str | None = None
+        self._feed = SearchFeed()
+        self._cache_ready = threading.Event()  # the analysis worker has opened the cache (or not)
+        self._indexing = False  # the search-index worker has been started
         self._cache: Any = None
         self._priority: deque[int] = deque()
         self._lock = threading.Lock()
@@ -253,6 +266,8 @@ class CopydeskApp(App[None]):
         try:
             self._analyse_all(worker)
         finally:
+            self._cache_ready.set()
+            self._feed.close()
             self._release_resources()
 
     def _analyse_all(self, worker: Worker) -> None:
@@ -262,9 +277,9 @@ class CopydeskApp(App[None]):
 
             cache = open_cache(lambda msg: self.call_from_thread(self._warn, msg))
         self._cache = cache
+        self._cache_ready.set()
         if cache is None:
             self.store.capacity = None  # nothing could be read back later
-        self._start_search_index(cache)
         n = len(self.articles)
         seen = bytearray(n)
         queue = deque(range(n))
@@ -294,7 +309,7 @@ class CopydeskApp(App[None]):
                     seen[i] = 1
                     all_cached &= cached
                     results.append((i, analysis, cached))
-                    self._index(article, analysis)
+                    self._feed.put(article, analysis, lambda: worker.is_cancelled)
                     if worker.is_cancelled:
                         break
                     if urgent or time.monotonic() - last_post > POST_EVERY_S:
@@ -321,6 +336,44 @@ class CopydeskApp(App[None]):
             if not seen[i]:
                 batch.append(i)
         return batch, False
+
+    def start_indexing(self) -> None:
+        """Start the search-index worker, once (UI thread)."""
+        if not self._indexing:
+            self._indexing = True
+            self.index_corpus()
+
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False,
+          description="indexing for search")
+    def index_corpus(self) -> None:
+        """Open the search index and add every article the analysis worker hands over."""
+        worker = get_current_worker()
+        if not self._use_resources():
+            return
+        try:
+            while not self._cache_ready.wait(0.1):
+                if worker.is_cancelled:
+                    return
+            self._start_search_index(self._cache)
+            if self.search_index is None:
+                return
+            self._feed.start()
+            self.post_message(self.Indexed())
+            last = time.monotonic()
+            while not worker.is_cancelled and self.search_index is not None:
+                item = self._feed.get(0.1)
+                if item is not None:
+                    self._index(*item)
+                elif self._feed.finished:
+                    break
+                if time.monotonic() - last > INDEXED_EVERY_S:
+                    self.post_message(self.Indexed())
+                    last = time.monotonic()
+        finally:
+            if self.search_index is None:
+                self._feed.stop()  # search is off: the analysis worker need not queue more
+            self.post_message(self.Indexed())
+            self._release_resources()
 
     def _start_search_index(self, cache: Any) -> None:
         try:
@@ -368,8 +421,25 @@ class CopydeskApp(App[None]):
             self.store.put(index, analysis, cached)
             if index == self.current_index and self._filled != index:
                 self._fill(index, analysis)
+        if not self._indexing and self._filled >= 0:
+            self.call_after_refresh(self.start_indexing)  # after the first facts are drawn
         self.article_list.refresh()
         self._update_progress()
+
+    @on(Indexed)
+    def _indexed(self) -> None:
+        stack = self.screen_stack  # empty while the app shuts down
+        if stack and isinstance(stack[-1], SearchScreen):
+            stack[-1].set_status(self._search_status())
+            stack[-1].refresh_results()
+
+    def _search_status(self) -> str:
+        index = self.search_index
+        if index is not None:
+            return f"{len(index):,} of {len(self.articles):,} articles indexed"
+        if self.search_error:
+            return f"search is not available: {self.search_error}"
+        return "starting the search index…"
 
     @on(Status)
     def _status_message(self, message: Status) -> None:
@@ -404,9 +474,13 @@ class CopydeskApp(App[None]):
         elif (worker.group == "analysis" and event.state == WorkerState.SUCCESS
               and self.store.complete):
             self.query_one("#status").add_class("-done")
+        if worker.group == "analysis" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self.start_indexing()  # if no facts ever showed (an empty corpus)
 
     def on_unmount(self) -> None:
         self.workers.cancel_group(self, "analysis")
+        self.workers.cancel_group(self, "search-index")
+        self._feed.stop()
         with self._lock:
             self._closing = True
             busy = self._users
@@ -531,14 +605,13 @@ class CopydeskApp(App[None]):
         pane.open_filter()
 
     def action_search(self) -> None:
-        if self.search_index is None:
-            reason = self.search_error or "the search index is still starting"
-            self.notify(f"Search is not available yet: {reason}", severity="warning",
+        if self.search_index is None and self.search_error:
+            self.notify(f"Search is not available: {self.search_error}", severity="warning",
                         markup=False)
             return
-        done = self.store.done
-        status = f"{done:,} of {len(self.articles):,} articles indexed"
-        self.push_screen(SearchScreen(self.search_hits, self.copy_hit, status), self._open_hit)
+        self.start_indexing()
+        screen = SearchScreen(self.search_hits, self.copy_hit, self._search_status())
+        self.push_screen(screen, self._open_hit)
 
     def search_hits(self, query: str, limit: int) -> list[Any]:
         """Corpus search (called from the search screen's worker thread)."""
@@ -583,6 +656,7 @@ class CopydeskApp(App[None]):
 
     async def action_quit(self) -> None:
         self.workers.cancel_group(self, "analysis")
+        self.workers.cancel_group(self, "search-index")
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

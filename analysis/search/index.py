@@ -2,38 +2,50 @@
 
 Candidates come from the FTS5 word index (see ``analysis.search`` for why): every query word is
 expanded to the indexed words within a small edit distance (and, for the word being typed, its
-completions), the most selective words are OR-ed into one MATCH ranked by bm25, and the best few
-hundred distinct texts are re-scored with rapidfuzz (:mod:`analysis.search.score`). Texts are
-then mapped to the items of the open corpus, each with its article's id, path and title.
+completions; for a word the corpus lacks, the words containing it), the most selective words are
+OR-ed into one MATCH, with the ``kind:``/``label:``/``speaker:`` filters AND-ed to it as meta
+tokens, ranked by bm25; the best few hundred distinct texts, and some holding the query's words
+as a phrase, are re-scored with rapidfuzz (:mod:`analysis.search.score`). Texts are then
+mapped to the items of the open corpus, each with its article's id, path and title.
+
+An article's rows form a document keyed by its content, title and analysis; re-adding the
+article with anything changed points it at a new document and deletes the old one once no
+article points at it, so the tables hold only what some article last indexed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
 import time
+from contextlib import suppress
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from analysis.cache import Cache, cache_key
 from analysis.model import Analysis, Article
 from analysis.search.hit import Hit
-from analysis.search.items import Item, article_items, title_items
+from analysis.search.items import Item, article_items
 from analysis.search.query import Query, fold, parse_query, words
 from analysis.search.score import Scorer
 from analysis.search.store import Store
 from analysis.search.vocab import Vocabulary, max_typos
 from analysis.version import DEFAULT_MODEL
 
-# Distinct texts re-scored per query (more when a speaker filter discards most of them).
+# Distinct texts re-scored per query (more when a speaker filter is applied after the query).
 CANDIDATES = 200
 CANDIDATES_FILTERED = 1500
+# Texts holding the query's words as one phrase added to the candidates, at most.
+PHRASES = 50
 # Query words are OR-ed, rarest first, until their texts add up to about this many.
 DF_BUDGET = 5_000
 # At most this many query words take part in candidate generation (the longest ones).
 MAX_QUERY_WORDS = 16
+# A speaker: filter matching more speakers than this is applied per item, after the query.
+MAX_SPEAKER_TOKENS = 300
 # Hits scoring below this are not shown.
 MIN_SCORE = 50.0
 # Punctuation-only queries scan texts literally for at most this long.
@@ -70,11 +82,13 @@ class SearchIndex:
         self._model = model
         self._lock = threading.Lock()
         self._refs: dict[str, list[_Ref]] = {}
-        self._keys: list[str] = []  # open content keys in the order first added
+        self._keys: list[str] = []  # open document keys in the order first added
+        self._sources: dict[str, str] = {}  # article (path and id) -> its open document key
         self._count = 0  # articles added
         self._vocab = Vocabulary()
         with self._store.read() as conn:
             self._vocab.load(conn.execute("SELECT term, df FROM search_term"))
+            self._speakers = {r[0] for r in conn.execute("SELECT name FROM search_speaker")}
 
     def __len__(self) -> int:
         """How many articles are searchable."""
@@ -87,35 +101,48 @@ class SearchIndex:
     # -- indexing ---------------------------------------------------------------------------
 
     def add(self, article: Article, analysis: Analysis) -> None:
-        """Make ``article`` searchable; content already indexed (by any run) is not re-indexed."""
-        key = cache_key(article.text, self._model, article.date)
-        with self._store.read() as conn:
-            row = conn.execute("SELECT title FROM search_doc WHERE key = ?", (key,)).fetchone()
-        if row is None or (article.title and article.title != row[0]):
+        """Make ``article`` searchable, replacing what was indexed for it before (by path and id).
+
+        A document already indexed (by any run, with the same text, title and analysis) is not
+        indexed again; one no article points at any more is deleted.
+        """
+        key = _doc_key(cache_key(article.text, self._model, article.date), article, analysis)
+        source = f"{article.path}\x00{article.id}"
+        with self._store.read() as conn:  # a source always points at an indexed document
+            was = conn.execute("SELECT key FROM search_source WHERE source = ?",
+                               (source,)).fetchone()
+        if was is None or was[0] != key:
             with self._store.write() as conn:
-                row = conn.execute("SELECT title FROM search_doc WHERE key = ?",
-                                   (key,)).fetchone()
-                if row is None:
+                if not conn.execute("SELECT 1 FROM search_doc WHERE key = ?", (key,)).fetchone():
                     self._insert(conn, key, article_items(article, analysis))
-                    conn.execute("INSERT INTO search_doc VALUES (?, ?)", (key, article.title))
-                elif article.title and article.title != row[0]:
-                    self._add_title(conn, key, article)
+                    conn.execute("INSERT INTO search_doc VALUES (?)", (key,))
+                was = conn.execute("SELECT key FROM search_source WHERE source = ?",
+                                   (source,)).fetchone()
+                conn.execute("INSERT OR REPLACE INTO search_source VALUES (?, ?)", (source, key))
+                if was is not None and was[0] != key and conn.execute(
+                    "SELECT 1 FROM search_source WHERE key = ? LIMIT 1", (was[0],)
+                ).fetchone() is None:
+                    self._drop(conn, was[0])
         with self._lock:
+            previous = self._sources.get(source)
+            if previous == key:
+                return
+            position = self._count
+            if previous is None:
+                self._count += 1
+            else:  # re-added with other content or analysis: its old hits go
+                refs = self._refs.get(previous, [])
+                for ref in [r for r in refs if (r.id, r.path) == (article.id, article.path)]:
+                    position = ref.position
+                    refs.remove(ref)
+                if not refs:
+                    self._refs.pop(previous, None)
+                    self._keys.remove(previous)
+            self._sources[source] = key
             refs = self._refs.setdefault(key, [])
             if not refs:
                 self._keys.append(key)
-            if not any(r.id == article.id and r.path == article.path for r in refs):
-                refs.append(_Ref(article.id, article.path, article.title, self._count))
-                self._count += 1
-
-    def _add_title(self, conn: sqlite3.Connection, key: str, article: Article) -> None:
-        items = title_items(article)
-        row = conn.execute(
-            "SELECT 1 FROM search_item JOIN search_text ON id = text_id"
-            " WHERE key = ? AND kind = 'article' AND body = ?", (key, items[0].text),
-        ).fetchone() if items else (1,)
-        if row is None:
-            self._insert(conn, key, items)
+            refs.append(_Ref(article.id, article.path, article.title, position))
 
     def _insert(self, conn: sqlite3.Connection, key: str, items: list[Item]) -> None:
         ids: dict[str, tuple[int, set[str]]] = {}
@@ -123,6 +150,13 @@ class SearchIndex:
         for item in items:
             body = item.text if item.extra is None else f"{item.text}\n{item.extra}"
             meta = {f"k{item.kind}"} | ({"l" + _token(item.label)} if item.label else set())
+            if item.speaker and _token(item.speaker):
+                meta.add("s" + _token(item.speaker))
+                if item.speaker not in self._speakers:
+                    conn.execute("INSERT OR IGNORE INTO search_speaker VALUES (?)",
+                                 (item.speaker,))
+                    with self._lock:
+                        self._speakers.add(item.speaker)
             known = ids.get(body)
             if known is None or not meta <= known[1]:
                 known = ids[body] = self._text_id(conn, body, len(item.text), meta)
@@ -131,6 +165,27 @@ class SearchIndex:
             rows.append((key, text_id, item.kind, item.start, item.end, item.speaker,
                          item.label, value))
         conn.executemany("INSERT INTO search_item VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def _drop(self, conn: sqlite3.Connection, key: str) -> None:
+        """Delete document ``key``'s items, and its texts no other document has."""
+        ids = [r[0] for r in conn.execute(
+            "SELECT DISTINCT text_id FROM search_item WHERE key = ?", (key,))]
+        conn.execute("DELETE FROM search_item WHERE key = ?", (key,))
+        conn.execute("DELETE FROM search_doc WHERE key = ?", (key,))
+        for text_id in ids:
+            if conn.execute("SELECT 1 FROM search_item WHERE text_id = ? LIMIT 1",
+                            (text_id,)).fetchone():
+                continue
+            (body,) = conn.execute("SELECT body FROM search_text WHERE id = ?",
+                                   (text_id,)).fetchone()
+            conn.execute("DELETE FROM search_text WHERE id = ?", (text_id,))
+            conn.execute("DELETE FROM search_fts WHERE rowid = ?", (text_id,))
+            gone = set(words(body))
+            conn.executemany("UPDATE search_term SET df = df - 1 WHERE term = ?",
+                             [(w,) for w in gone])
+            conn.executemany("DELETE FROM search_term WHERE term = ? AND df <= 0",
+                             [(w,) for w in gone])
+            self._vocab.uncount(gone)
 
     def _text_id(
         self, conn: sqlite3.Connection, body: str, text_len: int, meta: set[str]
@@ -208,6 +263,8 @@ class SearchIndex:
         groups = []
         for i, word in enumerate(qwords):
             terms = self._vocab.similar(word, max_typos(word))
+            if not self._vocab.df(word):  # not a word here: maybe cut from inside one
+                terms += [t for t in self._vocab.containing(word) if t not in terms]
             prefix = word if prefix_last and i == len(qwords) - 1 and len(word) >= 3 else None
             df = sum(self._vocab.df(t) for t in terms) + (DF_BUDGET // 4 if prefix else 0)
             if terms or prefix:
@@ -227,32 +284,63 @@ class SearchIndex:
             total += df
         alternatives = [f'"{t}"' for terms, _ in chosen for t in terms]
         alternatives += [f'"{p}"*' for _, p in chosen if p]
-        expr = f"body : ({' OR '.join(dict.fromkeys(alternatives))})"
+        filters = ""
         if q.kind:
-            expr += f' AND meta : "k{q.kind}"'
+            filters += f' AND meta : "k{q.kind}"'
         if q.label:
-            expr += f' AND meta : "l{_token(q.label)}"'
-        n = CANDIDATES_FILTERED if q.speaker else CANDIDATES
-        order = "ORDER BY rank " if total <= DF_BUDGET else ""
-        try:
-            rows = conn.execute(
-                f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? {order}LIMIT {n}",
-                (expr,),
-            ).fetchall()
-        except sqlite3.OperationalError:  # not expected: every term is quoted; never crash
-            return []
+            filters += f' AND meta : "l{_token(q.label)}"'
+        n = CANDIDATES
+        if q.speaker:
+            tokens = self._speaker_tokens(q.speaker)
+            if not tokens:
+                return []
+            if len(tokens) <= MAX_SPEAKER_TOKENS:
+                filters += f" AND meta : ({' OR '.join(tokens)})"
+            else:  # a filter matching most speakers: checked per item after the query
+                n = CANDIDATES_FILTERED
+        searches = [(f"body : ({' OR '.join(dict.fromkeys(alternatives))}){filters}",
+                     "ORDER BY rank " if total <= DF_BUDGET else "", n)]
+        if 2 <= len(q.words) <= MAX_QUERY_WORDS:
+            # The words as typed, in order: a fragment of common words ("to continue in") is
+            # lost among the OR's bm25 ranks. A phrase query stops at its LIMIT, so it is cheap.
+            typing = not q.text[-1:].isspace() and len(q.words[-1]) >= 3
+            star = "*" if typing else ""  # "a*" would merge the lists of every word in a
+            searches.append((f'body : "{" ".join(q.words)}"{star}{filters}', "", PHRASES))
+        rows = []
+        for expr, order, limit in searches:
+            with suppress(sqlite3.OperationalError):  # not expected: terms are quoted; never crash
+                rows += conn.execute(
+                    f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? {order}LIMIT {limit}",
+                    (expr,),
+                ).fetchall()
+        rows = list(dict.fromkeys(rows))
         return _texts(conn, [r[0] for r in rows])
+
+    def _speakers_like(self, wanted: str) -> list[str]:
+        """The indexed speakers a ``speaker:`` filter value matches."""
+        with self._lock:
+            names = list(self._speakers)
+        found = process.extract(wanted, names, scorer=fuzz.partial_ratio, processor=fold,
+                                score_cutoff=SPEAKER_MATCH, limit=None)
+        return [name for name, _, _ in found]
+
+    def _speaker_tokens(self, wanted: str) -> list[str]:
+        tokens = {"s" + _token(n) for n in self._speakers_like(wanted)}
+        return sorted(f'"{t}"' for t in tokens if len(t) > 1)
 
     def _literal(self, conn: sqlite3.Connection, q: Query) -> list[tuple[int, str, int]]:
         """Texts containing the query literally (for queries with no letters or digits)."""
         needle = " ".join(q.text.split())
+        sql = "SELECT id, body, text_len FROM search_text WHERE instr(body, ?) > 0"
+        args: list = [needle]
+        for token in ([f"k{q.kind}"] if q.kind else []) + (
+                [f"l{_token(q.label)}"] if q.label else []):
+            sql += " AND instr(' ' || meta || ' ', ?) > 0"
+            args.append(f" {token} ")
         deadline = time.monotonic() + LITERAL_SCAN_SECONDS
         conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
         try:
-            rows = conn.execute(
-                "SELECT id, body, text_len FROM search_text WHERE instr(body, ?) > 0 LIMIT ?",
-                (needle, CANDIDATES),
-            ).fetchall()
+            rows = conn.execute(f"{sql} LIMIT ?", (*args, CANDIDATES)).fetchall()
         except sqlite3.OperationalError:  # interrupted: the scan took too long
             rows = []
         finally:
@@ -311,6 +399,7 @@ class SearchIndex:
         """Filter-only queries (``speaker:podolyak``): matching items in article order."""
         with self._lock:
             keys = list(self._keys)
+        speakers = self._speakers_like(q.speaker) if q.speaker else []
         hits: list[_Found] = []
         with self._store.read() as conn:
             for i in range(0, len(keys), 400):
@@ -323,6 +412,11 @@ class SearchIndex:
                 if q.kind:
                     sql += " AND kind = ?"
                     args.append(q.kind)
+                if q.speaker:
+                    if not speakers:
+                        break
+                    sql += f" AND speaker IN ({','.join('?' * len(speakers))})"
+                    args += speakers
                 rows = conn.execute(sql, args).fetchall()
                 texts = {r[1]: (None, r[8], r[9]) for r in rows}
                 hits += self._hits([r[:8] for r in rows], q, texts.__getitem__)
@@ -352,6 +446,17 @@ def _texts(conn: sqlite3.Connection, ids: list[int]) -> list[tuple[int, str, int
     return conn.execute(
         f"SELECT id, body, text_len FROM search_text WHERE id IN ({marks})", ids
     ).fetchall()
+
+
+def _doc_key(content_key: str, article: Article, analysis: Analysis) -> str:
+    """A digest of what the index holds for one article: its content, title and facts."""
+    parts = [content_key, f"t{article.title!r}"]
+    parts += [f"q{q.start},{q.end},{q.speaker}" for q in analysis.quotes]
+    for e in analysis.entities:
+        parts.append(f"e{e.label},{e.name}")
+        parts += [f"{m.start},{m.end}" for m in e.mentions]
+    parts += [f"n{n.start},{n.end},{n.value!r},{n.counted}" for n in analysis.numbers]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _token(label: str) -> str:

@@ -2,9 +2,11 @@
 
 A candidate's score is the better of two views of the query, both 0-100:
 
-* contiguous: ``fuzz.partial_ratio`` (the query's best-aligned window of the item, typos allowed),
-  scaled down when the item is shorter than the query (a name inside a long query is only a part
-  of what was asked for);
+* contiguous: the query searched within the item, as fzf-style search is judged:
+  ``fuzz.partial_ratio`` (the query's best-aligned window of the item, typos allowed) for items at
+  least as long as the query, ``fuzz.ratio`` for shorter ones (partial_ratio would align a short
+  item inside the query, so "nine" would match "Kninear" perfectly; a short item must match the
+  whole query);
 * words: each query word's best ``fuzz.ratio`` against the item's words (the last word may be an
   unfinished prefix), averaged by word length and scaled by 0.95 — catches reordered words.
 """
@@ -54,9 +56,12 @@ class Scorer:
         if not texts or not self.query.strip():
             return [0.0] * len(texts)
         lows = [same_length_lower(t) for t in texts]
-        pr = process.cdist([self.query], lows, scorer=fuzz.partial_ratio)[0]
-        lens = np.fromiter((len(t) for t in lows), dtype=np.float64, count=len(lows))
-        best = pr * (0.5 + 0.5 * np.minimum(1.0, lens / self.qlen))
+        lens = np.fromiter((len(t) for t in lows), dtype=np.int64, count=len(lows))
+        best = process.cdist([self.query], lows, scorer=fuzz.partial_ratio)[0]
+        short = lens < self.qlen
+        if short.any():
+            shorts = [low for low, s in zip(lows, short, strict=True) if s]
+            best[short] = process.cdist([self.query], shorts, scorer=fuzz.ratio)[0]
         if self.qwords:
             best = np.maximum(best, self._words_many(lows) * WORDS_WEIGHT)
         return best.tolist()
@@ -86,11 +91,11 @@ class Scorer:
         """The score and the matched ``(start, end)`` spans of ``text`` (clipped to limit_to)."""
         low = same_length_lower(text)
         best, how = self._score(low)
-        if how == "contiguous":
+        if how == "contiguous" and len(low) < len(self.query):  # matched as a whole
+            spans = [(0, len(low))]
+        elif how == "contiguous":
             al = fuzz.partial_ratio_alignment(self.query, low)
             spans = [_to_words(low, al.dest_start, al.dest_end)] if al else []
-            if len(self.query) > len(low):  # the item was aligned inside the query
-                spans = [(0, len(low))]
         else:
             spans = self._word_spans(low)
         end = len(text) if limit_to is None else limit_to
@@ -100,9 +105,10 @@ class Scorer:
     def _score(self, low: str) -> tuple[float, str]:
         if not self.query.strip() or not low:
             return 0.0, "contiguous"
-        pr = fuzz.partial_ratio(self.query, low)
-        cover = min(1.0, len(low) / self.qlen)
-        contiguous = pr * (0.5 + 0.5 * cover)
+        if len(low) < len(self.query):
+            contiguous = fuzz.ratio(self.query, low)
+        else:
+            contiguous = fuzz.partial_ratio(self.query, low)
         if not self.qwords or contiguous >= 100.0:
             return contiguous, "contiguous"
         words = self._words_score(low) * WORDS_WEIGHT

@@ -1,14 +1,19 @@
-"""The search tables in SQLite: distinct item texts under an FTS5 word index, items per content.
+"""The search tables in SQLite: distinct item texts under an FTS5 word index, items per document.
 
 Tables (all prefixed ``search_``, living beside the analysis cache's own tables):
 
 * ``search_text(id, body, text_len, meta)``: each distinct searchable string once; ``body`` is the
-  item text, plus for numbers what they count, after a newline; ``meta`` holds ``k<kind>`` and
-  ``l<label>`` tokens for filtering inside the full-text query.
+  item text, plus for numbers what they count, after a newline; ``meta`` holds ``k<kind>``,
+  ``l<label>`` and ``s<speaker>`` tokens for filtering inside the full-text query.
 * ``search_fts(body, meta)``: FTS5 (unicode61, diacritics folded), rowid = ``search_text.id``.
 * ``search_item(key, text_id, kind, start, end, speaker, label, value)``: every item of every
-  indexed content key (``analysis.cache.cache_key``); ``search_doc(key, title)``: keys indexed.
+  indexed document; a document key digests the content key (``analysis.cache.cache_key``), the
+  title and the analysis, so another analysis of the same text is another document.
+  ``search_doc(key)``: documents indexed.
+* ``search_source(source, key)``: the document last indexed for each article (path and id);
+  a document no article points at any more is deleted with its texts.
 * ``search_term(term, df)``: how many texts contain each word, to pick selective query words.
+* ``search_speaker(name)``: every speaker, for the ``speaker:`` filter.
 """
 
 from __future__ import annotations
@@ -19,11 +24,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-SCHEMA = "search-2"
-_TABLES = ("search_fts", "search_text", "search_item", "search_doc", "search_term")
+SCHEMA = "search-3"
+_TABLES = ("search_fts", "search_text", "search_item", "search_doc", "search_term",
+           "search_source", "search_speaker")
 _DDL = (
     "CREATE TABLE IF NOT EXISTS search_meta (name TEXT PRIMARY KEY, value TEXT)",
-    "CREATE TABLE IF NOT EXISTS search_doc (key TEXT PRIMARY KEY, title TEXT)",
+    "CREATE TABLE IF NOT EXISTS search_doc (key TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS search_source (source TEXT PRIMARY KEY, key TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_source_key ON search_source (key)",
+    "CREATE TABLE IF NOT EXISTS search_speaker (name TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS search_text ("
     " id INTEGER PRIMARY KEY, body TEXT NOT NULL UNIQUE, text_len INT NOT NULL, meta TEXT)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("

@@ -1,8 +1,10 @@
 """The ``/`` overlay: corpus-wide fuzzy search over quotes, entities, numbers, sentences, titles.
 
 Each keystroke runs the query in an exclusive thread worker, which supersedes the previous one;
-results of a superseded query are dropped. ``enter`` dismisses with the chosen hit (the app opens
-its article with the span highlighted); ``c`` / ``y`` on a hit copy it with or without citation.
+results of a superseded query are dropped. While the corpus is still being indexed the app calls
+:meth:`SearchScreen.refresh_results` as the index grows, so the hits catch up with it.
+``enter`` dismisses with the chosen hit (the app opens its article with the span highlighted);
+``c`` / ``y`` on a hit copy it with or without citation.
 Hit text is untrusted: shown as :class:`Content` with the matched spans styled, never as markup.
 """
 
@@ -107,6 +109,7 @@ class SearchScreen(ModalScreen[Any]):
         self.copy = copy
         self.status = status
         self.query_text = ""
+        self.hit_count: int | None = None  # of the query shown, None when there is none
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -146,11 +149,26 @@ class SearchScreen(ModalScreen[Any]):
         hit_list = self.query_one(HitList)
         hit_list.set_options([HitOption(hit) for hit in hits])
         hit_list.highlighted = 0 if hits else None
+        self.hit_count = len(hits) if query.strip() else None
+        self._show_status()
+
+    def set_status(self, status: str) -> None:
+        """Replace the status line's description of the index ("12 of 40 articles indexed")."""
+        self.status = status
+        self._show_status()
+
+    def _show_status(self) -> None:
         label = self.query_one("#search-status", Label)
-        if query.strip():
-            label.update(Content(f"{len(hits)} hit{'s' if len(hits) != 1 else ''} · {self.status}"))
-        else:
+        n = self.hit_count
+        if n is None:
             label.update(Content(self.status))
+        else:
+            label.update(Content(f"{n} hit{'s' if n != 1 else ''} · {self.status}"))
+
+    def refresh_results(self) -> None:
+        """Run the query again (the index has grown), unless the user is in the results."""
+        if self.query_text.strip() and self.query_one(Input).has_focus:
+            self.run_search(self.query_text)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
