@@ -58,7 +58,7 @@ def _ends_with_head(doc: Doc, start: int, end: int) -> bool:
     return last in ORG_HEADS or last in FAC_HEADS or last.lower() in ORG_HEADS_LOWER
 
 
-def _strip_title(doc: Doc, start: int, end: int) -> int:
+def strip_title(doc: Doc, start: int, end: int) -> int:
     """Index after a leading title ("Prime Minister", "Secretary of State"), if one leads."""
     i, core = start, False
     while i < end - 1:
@@ -84,7 +84,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         else:
             break
     if start < end and not _ends_with_head(doc, start, end):
-        start = _strip_title(doc, start, end)
+        start = strip_title(doc, start, end)
     while end > start:
         tok = doc[end - 1]
         if tok.is_punct or tok.is_space or tok.lower_ in TRAILING_FUNCTION or tok.tag_ == "POS":

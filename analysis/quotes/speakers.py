@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from analysis.entities.patterns import TITLE_MODIFIERS, TITLES
+from analysis.entities.candidates import strip_title
 from analysis.model import Entity, Mention
 from analysis.quotes.cues import INVERTED_DEPS, is_cue, words
 
@@ -417,10 +417,8 @@ def _propn_chain(tok: Token) -> tuple[int, int]:
 
 
 def _untitled(doc: Doc, s: int, e: int) -> str:
-    """The name in a proper-noun run without its leading titles ("Mayor Joan Berry")."""
-    while e - s > 1 and doc[s].lower_ in TITLES | TITLE_MODIFIERS:
-        s += 1
-    return doc[s:e].text
+    """The name in a proper-noun run without its leading title ("Mayor Joan Berry")."""
+    return doc[strip_title(doc, s, e) : e].text
 
 
 def _from_entity(index: EntityIndex, ent: Entity, mention: Mention) -> Resolution:
