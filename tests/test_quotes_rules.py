@@ -253,3 +253,33 @@ def test_dash_form_name_is_read_up_to_the_first_comma(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Daniel Okafor"
+
+
+def test_inverted_speaker_the_parse_hangs_on_a_later_verb(nlp):
+    text = (
+        "Wages rose.\n\n"
+        '"I am more skilled with my hands than I am with my brain," said Tomas Brennick, '
+        "half joking. He holds two degrees."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Tomas Brennick"
+    assert q.speaker_mention.start == text.index("Tomas Brennick")
+
+
+def test_a_noun_after_a_cue_before_the_quote_is_what_is_spoken_of(nlp):
+    quotes = run(nlp, (
+        "Mayor Tess Halden referred to the chief as \"a steady hand\" but described his "
+        "department as a \"work in progress.\"\n\n"
+        "Senator Ivo Brandt defended the vote, slamming lawmakers for their \"reckless haste\" "
+        "on the bill."
+    ))
+    assert [q.speaker for q in quotes] == ["Tess Halden", "Tess Halden", "Ivo Brandt"]
+
+
+def test_the_person_named_by_calling_is_not_the_speaker(nlp):
+    text = (
+        "Governor Lena Ortiz hammered the developer, calling him a \"serial liar\" and a "
+        "\"menace to the coast.\""
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Lena Ortiz", "Lena Ortiz"]

@@ -56,9 +56,17 @@ def quote_kind(q: QuoteSpan, text: str, before: Frame, after: Frame) -> str:
 
 
 def _speaker(cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityIndex) -> Resolution:
-    tok = speaker_token(cue)
+    """The resolved speaker of ``cue`` in ``frame``, the words beside the quote. Only a cue
+    that opens the frame ("…,” said the mayor", "Added Smith: “…”") may have its speaker after
+    it; elsewhere a noun after the cue is what is spoken of ("described his plan as “…”")."""
+    inverted = bool(frame.words) and frame.words[0].i == cue.i
+    tok = speaker_token(cue, inverted)
     if tok is None or _inside_quote(tok, spans):
-        tok = _left_noun(cue, frame) or _participle_subject(cue, spans)
+        tok = (
+            _left_noun(cue, frame, index)
+            or _right_noun(cue, frame)
+            or _participle_subject(cue, spans)
+        )
         if tok is None:
             return Resolution()
     stop = frame.tokens[0].i if frame.tokens else 0
@@ -87,18 +95,46 @@ def _propn(t: Token) -> bool:
     return t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")
 
 
-def _left_noun(cue: Token, frame: Frame) -> Token | None:
+def _left_noun(cue: Token, frame: Frame, index: EntityIndex) -> Token | None:
     """ "…,” Col. Jane Doe, a military spokeswoman, said": when the parse gives the cue no
-    subject, the first name standing between the frame's start and the cue."""
+    subject, the first name standing between the frame's start and the cue (a proper noun,
+    or a word the article's entities name, whatever its tag)."""
     for t in frame.tokens:
         if t.i >= cue.i:
             break
-        if _propn(t) and t.text[:1].isupper() and t.ent_type_ not in NOT_SPEAKERS:
+        named = _propn(t) or index.entity_at(t) is not None
+        if named and t.text[:1].isupper() and t.ent_type_ not in NOT_SPEAKERS:
             head = t
             while head.i + 1 < cue.i and _propn(head.nbor(1)):
                 head = head.nbor(1)
             return head
     return None
+
+
+# Words that can make up the noun phrase of an inverted speaker ("said the 46-year-old").
+_NOMINAL_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN"})
+
+
+def _right_noun(cue: Token, frame: Frame) -> Token | None:
+    """ "“…,” said David Brock, a confidant ...": a cue that opens the words beside a quote
+    has its speaker straight after it, though the parse may hang the name elsewhere.
+
+    The head is the last noun of the noun phrase that follows the cue ("the woman",
+    "retired neurosurgeon Ben Carson"), or its first word before "of" ("one of the aides").
+    """
+    words = frame.words
+    if not words or words[0].i != cue.i:
+        return None
+    doc = cue.doc
+    head: Token | None = None
+    k = cue.i + 1
+    while k < len(doc) and doc[k].pos_ in _NOMINAL_POS and not doc[k].is_quote:
+        if doc[k].pos_ in ("NOUN", "PROPN", "NUM"):
+            head = doc[k]
+        k += 1
+    if head is None or head.ent_type_ in NOT_SPEAKERS - {"CARDINAL"}:
+        return None
+    return head
 
 
 def _name_in(frame: Frame, index: EntityIndex, skip: int = 0) -> Resolution | None:
@@ -263,7 +299,7 @@ def loose_attribution(
     the subject of a verb, the owner of a noun ("Smith's claim"), else the sentence subject."""
     tok: Token | None = None
     if word.pos_ in ("VERB", "AUX"):
-        tok = speaker_token(word)
+        tok = speaker_token(word, inverted=word.idx > q.end)
     else:
         tok = next((c for c in word.children if c.dep_ == "poss"), None)
         if tok is None:

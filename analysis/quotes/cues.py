@@ -81,8 +81,12 @@ def is_naming_use(tok: Token) -> bool:
     return not any(c.dep_ in ("nsubj",) for c in tok.children) or tok.dep_ in ("acl", "amod")
 
 
-def speaker_token(cue: Token) -> Token | None:
-    """The head token of whoever the cue verb attributes the speech to."""
+def speaker_token(cue: Token, inverted: bool = True) -> Token | None:
+    """The head token of whoever the cue verb attributes the speech to.
+
+    ``inverted`` allows a speaker after the verb ("…,” said the mayor"); where the verb comes
+    before its quote, a noun after it is what is spoken of ("calling him “…”").
+    """
     if cue.lower_ == "according":
         to = cue.nbor(1)
         for c in to.children:
@@ -106,8 +110,8 @@ def speaker_token(cue: Token) -> Token | None:
             if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head
             return subj
-        if subj is None:
-            inverted = next(
+        if subj is None and inverted and verb is cue and verb.lemma_.lower() != "tell":
+            after_verb = next(
                 (
                     c
                     for c in verb.rights
@@ -117,8 +121,8 @@ def speaker_token(cue: Token) -> Token | None:
                 ),
                 None,
             )
-            if inverted is not None and verb is cue and verb.lemma_.lower() != "tell":
-                return inverted
+            if after_verb is not None:
+                return after_verb
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head  # "despite admitting ...", "after saying ..."
             via_pcomp = True
