@@ -283,3 +283,23 @@ def test_the_person_named_by_calling_is_not_the_speaker(nlp):
     )
     quotes = run(nlp, text)
     assert [q.speaker for q in quotes] == ["Lena Ortiz", "Lena Ortiz"]
+
+
+def test_a_named_subject_acting_on_a_quote_without_a_cue_is_its_speaker(nlp):
+    text = (
+        "“We will rebuild every house,” said Mayor Hal Brecker.\n\n"
+        "Later, Councillor Otto Brand offered “my thoughts and prayers for all of the families.”"
+    )
+    first, second = run(nlp, text)
+    assert first.speaker == "Hal Brecker"
+    assert (second.speaker, second.cue) == ("Otto Brand", "offered")
+    assert second.speaker_mention.text == "Councillor Otto Brand"
+
+
+def test_a_quote_in_its_own_sentence_still_continues_the_speaker(nlp):
+    text = (
+        "“The water came in fast,” Dennis Brooke says. “If I can help the next family, "
+        "that is good for me.”\n\nResident Nadia Jamil agreed with the plan."
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Dennis Brooke", "Dennis Brooke"]

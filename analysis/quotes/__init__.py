@@ -17,6 +17,7 @@ from analysis.model import Entity, Quote
 from analysis.quotes.attribution import (
     Attribution,
     attribute,
+    governing_attribution,
     loose_attribution,
     quote_kind,
     topic_speaker,
@@ -28,7 +29,7 @@ from analysis.quotes.filters import (
     is_title,
     reporting_word,
 )
-from analysis.quotes.frames import FrameFinder
+from analysis.quotes.frames import Frame, FrameFinder
 from analysis.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from analysis.quotes.speakers import EntityIndex
 
@@ -60,6 +61,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
     index = EntityIndex.build(doc, entities, marks)
     attrs: list[Attribution | None] = []
     keep: list[bool] = []
+    frames: list[tuple[Frame, Frame]] = []
     for k, q in enumerate(spans):
         prev_q = spans[k - 1] if k and spans[k - 1].para == q.para else None
         next_q = spans[k + 1] if k + 1 < len(spans) and spans[k + 1].para == q.para else None
@@ -72,6 +74,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
             kind = quote_kind(q, text, before, after)
             att = Attribution(attrs[-1].resolution, attrs[-1].cue, kind)
         attrs.append(att)
+        frames.append((before, after))
         toks = finder.tokens(q.start, q.end)
         if (
             is_title(before, text[q.start : q.end], toks)
@@ -88,6 +91,9 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
                 continue
             att = attrs[-1] = loose_attribution(q, word, text, (before, after), spans, index)
         keep.append(True)
+    for k, q in enumerate(spans):
+        if keep[k] and attrs[k] is None:
+            attrs[k] = governing_attribution(q, text, frames[k], finder, spans, index)
     _share_chains(spans, attrs)
     topics = [
         topic_speaker(q, finder.tokens(max(0, q.open_mark - TOPIC_CHARS), q.open_mark), index)
