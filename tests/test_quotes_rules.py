@@ -303,3 +303,12 @@ def test_a_quote_in_its_own_sentence_still_continues_the_speaker(nlp):
     )
     quotes = run(nlp, text)
     assert [q.speaker for q in quotes] == ["Dennis Brooke", "Dennis Brooke"]
+
+
+def test_a_line_of_single_quoted_words_is_a_subhead(nlp):
+    text = (
+        "The merger was announced on Monday.\n\n"
+        "‘A fight from start to finish.’\n\n"
+        "“It was never my idea,” said chief executive Carla Venn."
+    )
+    assert [q.text for q in run(nlp, text)] == ["It was never my idea,"]

@@ -104,6 +104,7 @@ HEADING_WORDS = 20
 HEADLINE_WORDS = 25
 MAX_HEADING_CHARS = 400
 SPEAKER_LINE_WORDS = 3
+SUBHEAD_WORDS = 8  # a line of single-quoted words no longer than this is a subhead
 
 
 def _headline_like(line: str, single_marks: bool) -> bool:
@@ -124,10 +125,17 @@ def is_heading(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
         return False
     if q.para == 0 and len(text) > para[1] + 1 and _headline_like(line, q.single):
         return True  # an article's first line is its headline
+    if q.single and _whole_line(text, q, para) and len(line.split()) <= SUBHEAD_WORDS:
+        return True  # a subhead set in single marks: "‘A fight from start to finish.’"
     if _TERMINAL_END.search(line) or len(line.split()) > HEADING_WORDS:
         return False
     whole = text[para[0] : q.open_mark].strip() == ""
     return (q.single and whole) or len(text[q.start : q.end].split()) <= 5
+
+
+def _whole_line(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
+    """The quote and its marks are all there is on its line."""
+    return not text[para[0] : q.open_mark].strip() and not text[q.close_mark : para[1]].strip()
 
 
 def _speaker_line(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
