@@ -312,3 +312,18 @@ def test_a_line_of_single_quoted_words_is_a_subhead(nlp):
         "“It was never my idea,” said chief executive Carla Venn."
     )
     assert [q.text for q in run(nlp, text)] == ["It was never my idea,"]
+
+
+def test_a_term_a_naming_verb_gives_is_a_quote_of_its_namer(nlp):
+    text = 'Mayor Ada Kiel refers to the levy as "the harbour tax" in every speech.'
+    (q,) = run(nlp, text)
+    assert (q.text, q.speaker, q.cue) == ("the harbour tax", "Ada Kiel", "refers")
+
+
+def test_a_term_nobody_named_gives_has_no_speaker(nlp):
+    text = (
+        "Dr. Omar Castell opened a clinic in 2019.\n\n"
+        'It offers a treatment now widely called "regenerative medicine" to older patients.'
+    )
+    (q,) = run(nlp, text)
+    assert (q.text, q.speaker, q.cue) == ("regenerative medicine", None, "called")

@@ -27,11 +27,12 @@ from analysis.quotes.filters import (
     is_scare,
     is_sentence_like,
     is_title,
+    naming_verb,
     reporting_word,
 )
-from analysis.quotes.frames import Frame, FrameFinder
+from analysis.quotes.frames import FrameFinder
 from analysis.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
-from analysis.quotes.speakers import EntityIndex
+from analysis.quotes.speakers import EntityIndex, Resolution
 
 __all__ = ["extract_quotes"]
 
@@ -61,7 +62,6 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
     index = EntityIndex.build(doc, entities, marks)
     attrs: list[Attribution | None] = []
     keep: list[bool] = []
-    frames: list[tuple[Frame, Frame]] = []
     for k, q in enumerate(spans):
         prev_q = spans[k - 1] if k and spans[k - 1].para == q.para else None
         next_q = spans[k + 1] if k + 1 < len(spans) and spans[k + 1].para == q.para else None
@@ -74,7 +74,6 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
             kind = quote_kind(q, text, before, after)
             att = Attribution(attrs[-1].resolution, attrs[-1].cue, kind)
         attrs.append(att)
-        frames.append((before, after))
         toks = finder.tokens(q.start, q.end)
         if (
             is_title(before, text[q.start : q.end], toks)
@@ -83,17 +82,24 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
         ):
             keep.append(False)
             continue
-        if att is None and not is_sentence_like(finder, q, text, before, after):
+        naming = naming_verb(toks) if att is None else None
+        if (
+            att is None
+            and not is_sentence_like(finder, q, text, before, after)
+            and naming is None
+        ):
             loose = len(text[q.start : q.end].split()) >= LOOSE_MIN_WORDS
             word = reporting_word(finder, q, spans) if loose else None
             if word is None:
                 keep.append(False)
                 continue
             att = attrs[-1] = loose_attribution(q, word, text, (before, after), spans, index)
+        if att is None:
+            att = attrs[-1] = governing_attribution(q, text, (before, after), finder, spans, index)
+        if att is None and naming is not None:
+            # a term with no named namer ("now called “…”"): nobody the article names said it
+            attrs[-1] = Attribution(Resolution(), naming.text, quote_kind(q, text, before, after))
         keep.append(True)
-    for k, q in enumerate(spans):
-        if keep[k] and attrs[k] is None:
-            attrs[k] = governing_attribution(q, text, frames[k], finder, spans, index)
     _share_chains(spans, attrs)
     topics = [
         topic_speaker(q, finder.tokens(max(0, q.open_mark - TOPIC_CHARS), q.open_mark), index)

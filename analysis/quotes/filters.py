@@ -6,7 +6,14 @@ import re
 
 from spacy.tokens import Token
 
-from analysis.quotes.cues import REPORTING_WORDS, SPEECH_LEMMAS, is_cue, is_naming_use, words
+from analysis.quotes.cues import (
+    NAMING_LEMMAS,
+    REPORTING_WORDS,
+    SPEECH_LEMMAS,
+    is_cue,
+    is_naming_use,
+    words,
+)
 from analysis.quotes.frames import Frame, FrameFinder
 from analysis.quotes.marks import QuoteSpan, inside
 
@@ -51,7 +58,7 @@ def is_title(before: Frame, quoted: str, toks: list[Token]) -> bool:
     introduced = last is not None and (
         last.text == ":" or (is_cue(last) and not is_naming_use(last))
     )
-    if is_title_case(quoted) and not introduced and not _named_as(toks):
+    if is_title_case(quoted) and not introduced and not _named_as(toks) and not naming_verb(toks):
         return True
     if not quoted[:1].isupper() and not quoted[:1].isdigit():
         return False  # titles are capitalised: "the videos “without delay”" cites words
@@ -74,6 +81,32 @@ def _named_as(toks: list[Token]) -> bool:
     if root.dep_ == "oprd":
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "as"
+
+
+# Verbs that give a name or a term: what they govern in quote marks is someone's words.
+NAMING_VERBS = NAMING_LEMMAS | {"know", "refer"}
+NAMING_STEPS = 3  # how far above the quote's own words its naming verb may be
+
+
+def naming_verb(toks: list[Token]) -> Token | None:
+    """The naming verb whose term the quote is: "a treatment now called “regenerative
+    medicine”", "she refers to the plan as “the Ask”".
+
+    A name given without a namer ("a show called “Morning Kyiv”", "nicknamed “the Iron Man”")
+    is a title or a nickname, not anyone's words: without a namer only lower-case terms count.
+    """
+    ids = {t.i for t in toks}
+    head = next((t.head for t in toks if t.head.i not in ids and not t.is_punct), None)
+    for _ in range(NAMING_STEPS):
+        if head is None:
+            return None
+        if head.pos_ == "VERB":
+            if head.lemma_.lower() not in NAMING_VERBS:
+                return None
+            namer = any(c.dep_ == "nsubj" for c in head.children)
+            return head if namer or not any(t.text[:1].isupper() for t in toks) else None
+        head = head.head if head.head.i != head.i else None
+    return None
 
 
 def _title_word(t: Token) -> bool:
