@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from analysis.model import Mention
 from analysis.quotes.cues import NOT_SPEAKERS, cue_text, is_cue, is_naming_use, speaker_token
-from analysis.quotes.frames import Frame, FrameFinder
+from analysis.quotes.frames import Frame, FrameFinder, governing_verb
 from analysis.quotes.marks import QuoteSpan, inside
 from analysis.quotes.speakers import EntityIndex, Resolution, resolve
 
@@ -320,9 +320,6 @@ def loose_attribution(
     return Attribution(resolve(index, tok, sent.start), word.text, kind)
 
 
-GOVERNING_STEPS = 3  # how far up the parse a quote's governing verb may be
-
-
 def governing_attribution(
     q: QuoteSpan,
     text: str,
@@ -338,15 +335,9 @@ def governing_attribution(
     is that verb's subject when it resolves to a name. Both stand in the quote's own sentence
     (its frames). None where no such verb or name is.
     """
-    toks = finder.tokens(q.start, q.end)
-    ids = {t.i for t in toks}
-    gov = next((t.head for t in toks if t.head.i not in ids and not t.head.is_punct), None)
-    for _ in range(GOVERNING_STEPS):
-        if gov is None or gov.pos_ in ("VERB", "AUX"):
-            break
-        gov = gov.head if gov.head.i != gov.i else None
+    gov = governing_verb(finder.tokens(q.start, q.end))
     framed = {t.i for f in frames for t in f.tokens}
-    if gov is None or gov.pos_ not in ("VERB", "AUX") or gov.i not in framed:
+    if gov is None or gov.i not in framed:
         return None
     subj = speaker_token(gov, inverted=False)
     if subj is None or subj.i not in framed:

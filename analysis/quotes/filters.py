@@ -14,7 +14,7 @@ from analysis.quotes.cues import (
     is_naming_use,
     words,
 )
-from analysis.quotes.frames import Frame, FrameFinder
+from analysis.quotes.frames import Frame, FrameFinder, governing_verb
 from analysis.quotes.marks import QuoteSpan, inside
 
 # Names of works and shows. Words that name what someone said or wrote ("the phrase",
@@ -85,7 +85,6 @@ def _named_as(toks: list[Token]) -> bool:
 
 # Verbs that give a name or a term: what they govern in quote marks is someone's words.
 NAMING_VERBS = NAMING_LEMMAS | {"know", "refer"}
-NAMING_STEPS = 3  # how far above the quote's own words its naming verb may be
 
 
 def naming_verb(toks: list[Token]) -> Token | None:
@@ -95,18 +94,11 @@ def naming_verb(toks: list[Token]) -> Token | None:
     A name given without a namer ("a show called “Morning Kyiv”", "nicknamed “the Iron Man”")
     is a title or a nickname, not anyone's words: without a namer only lower-case terms count.
     """
-    ids = {t.i for t in toks}
-    head = next((t.head for t in toks if t.head.i not in ids and not t.is_punct), None)
-    for _ in range(NAMING_STEPS):
-        if head is None:
-            return None
-        if head.pos_ == "VERB":
-            if head.lemma_.lower() not in NAMING_VERBS:
-                return None
-            namer = any(c.dep_ == "nsubj" for c in head.children)
-            return head if namer or not any(t.text[:1].isupper() for t in toks) else None
-        head = head.head if head.head.i != head.i else None
-    return None
+    verb = governing_verb(toks)
+    if verb is None or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    namer = any(c.dep_ == "nsubj" for c in verb.children)
+    return verb if namer or not any(t.text[:1].isupper() for t in toks) else None
 
 
 def _title_word(t: Token) -> bool:

@@ -31,6 +31,21 @@ class Frame:
         return [t for t in self.tokens if not (t.is_punct or t.is_space)]
 
 
+GOVERNOR_STEPS = 3  # how far above a quote's own words its governing verb may be
+
+
+def governing_verb(toks: list[Token]) -> Token | None:
+    """The verb outside a quote's marks that the quoted words hang from ("offered “…”",
+    "called “…”"), at most a few steps up the parse; None when there is none."""
+    ids = {t.i for t in toks}
+    head = next((t.head for t in toks if t.head.i not in ids and not t.head.is_punct), None)
+    for _ in range(GOVERNOR_STEPS + 1):
+        if head is None or head.pos_ in ("VERB", "AUX"):
+            return head
+        head = head.head if head.head.i != head.i else None
+    return None
+
+
 class FrameFinder:
     """Token lookups by character offset for one doc."""
 
