@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from test_quotes import run  # extraction with the offsets contract checked
 
+from analysis.entities import extract_entities
+from analysis.model import Article
+from analysis.quotes.speakers import EntityIndex
+
 
 def by_text(quotes):
     return {q.text: q for q in quotes}
@@ -327,3 +331,18 @@ def test_a_term_nobody_named_gives_has_no_speaker(nlp):
     )
     (q,) = run(nlp, text)
     assert (q.text, q.speaker, q.cue) == ("regenerative medicine", None, "called")
+
+
+def test_a_name_in_a_photo_credit_never_becomes_a_speaker_candidate(nlp):
+    text = (
+        "Volunteers set up cots in the church hall. (Kali Madej/ Dixon Hall)\n\n"
+        "Nadia Jamil, a researcher at Dixon Hall, said the picture is complex. Jamil said "
+        "Dixon Hall launched the project to understand the program."
+    )
+    doc = nlp(text)
+    entities = extract_entities(doc, Article(id="t", path="t", text=text))
+    assert any("/" in e.name and "Dixon Hall" in e.name for e in entities)  # the NER's run-on
+    index = EntityIndex.build(doc, entities)
+    candidates = {ent.name for _, ent, _, _ in index.items}
+    assert "Nadia Jamil" in candidates
+    assert not any("Dixon Hall" in name for name in candidates)

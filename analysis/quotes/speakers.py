@@ -105,14 +105,17 @@ class EntityIndex:
         """Index entity mentions (outside ``quoted``) by token, plus unrecognised PROPN subjects."""
         idx = cls(doc, entities)
         items = []
+        credited: set[int] = set()  # tokens of photo credits, never speakers
         for ent in entities:
             if ent.label not in SPEAKER_LABELS:
                 continue
-            if "/" in ent.name:
-                continue  # a photo credit ("Jane Doe/Associated Press")
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None or not len(span) or _credit(span):
+                if span is None or not len(span):
+                    continue
+                if "/" in ent.name or _credit(span):
+                    # a photo credit ("Jane Doe/Associated Press"), or a name the NER ran into one
+                    credited.update(t.i for t in span)
                     continue
                 for t in span:
                     idx.by_token.setdefault(t.i, (ent, m))
@@ -125,7 +128,7 @@ class EntityIndex:
                 idx._titles_for(span, ent)
         idx.titles.sort(key=lambda x: x[0])
         for t in doc:
-            if t.dep_ not in SUBJECT_DEPS or t.i in idx.by_token:
+            if t.dep_ not in SUBJECT_DEPS or t.i in idx.by_token or t.i in credited:
                 continue
             if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG"):
                 s, e = _propn_chain(t)
