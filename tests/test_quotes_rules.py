@@ -346,3 +346,14 @@ def test_a_name_in_a_photo_credit_never_becomes_a_speaker_candidate(nlp):
     candidates = {ent.name for _, ent, _, _ in index.items}
     assert "Nadia Jamil" in candidates
     assert not any("Dixon Hall" in name for name in candidates)
+
+
+def test_a_label_before_a_colon_yields_to_the_speaker_after_the_quote(nlp):
+    text = (
+        "Markets fell on Monday.\n\n"
+        "ANALYST'S TAKE: \"Will the central bank acknowledge the darkening clouds today? Lower "
+        "growth forecasts may weigh on the euro,\" Hussein Saleh, chief market strategist at "
+        "Brightline, said in a commentary."
+    )
+    (q,) = run(nlp, text)
+    assert (q.speaker, q.cue) == ("Hussein Saleh", "said")

@@ -220,29 +220,46 @@ def attribute(
     label = _transcript_label(q, text, index)
     if label is not None:
         return Attribution(label, ":", "direct", labelled=True)
-    quoted = text[q.start : q.end].rstrip()
-    ends_terminal = quoted.endswith(TERMINAL)
     before_cues = _cues(before, spans)
     if before.ends_with_colon:
         if before_cues:
             c = before_cues[-1]
             return Attribution(_speaker(c, before, spans, index), cue_text(c), kind)
-        return _colon_form(before, spans, index)
+        colon = _colon_form(before, spans, index)
+        if colon is not None and colon.cue == ":":
+            # a verbless label ("ANALYST'S TAKE: “…,” Jane Roe said") yields to a speech cue
+            named = _after_cue(q, text, after, spans, index, kind)
+            if named is not None and named.resolution.name:
+                return named
+        return colon
     dash = _dash_form(q, text, after, index)
     if dash is not None:
         return dash
-    after_cues = _cues(after, spans)
-    if after_cues:
-        c = after_cues[0]
-        first = after.words[0].text if after.words else ""
-        forward = after.to_quote and after.ends_with_colon
-        bare = not any(ch.dep_ == "ccomp" for ch in c.children)
-        if not (forward and ends_terminal) and (not ends_terminal or first[:1].islower() or bare):
-            return Attribution(_speaker(c, after, spans, index), cue_text(c), kind)
+    att = _after_cue(q, text, after, spans, index, kind)
+    if att is not None:
+        return att
     if before_cues:
         c = _outer_cue(before_cues, q, before)
         return Attribution(_speaker(c, before, spans, index), cue_text(c), kind)
     return None
+
+
+def _after_cue(
+    q: QuoteSpan, text: str, after: Frame, spans: list[QuoteSpan], index: EntityIndex, kind: str
+) -> Attribution | None:
+    """The attribution by a speech cue after the quote ("“…,” she said"), unless that cue
+    begins a new statement of its own ("“…”. He said the plan ...")."""
+    after_cues = _cues(after, spans)
+    if not after_cues:
+        return None
+    c = after_cues[0]
+    ends_terminal = text[q.start : q.end].rstrip().endswith(TERMINAL)
+    first = after.words[0].text if after.words else ""
+    forward = after.to_quote and after.ends_with_colon
+    bare = not any(ch.dep_ == "ccomp" for ch in c.children)
+    if (forward and ends_terminal) or (ends_terminal and not first[:1].islower() and not bare):
+        return None
+    return Attribution(_speaker(c, after, spans, index), cue_text(c), kind)
 
 
 def _transcript_label(q: QuoteSpan, text: str, index: EntityIndex) -> Resolution | None:
