@@ -357,3 +357,13 @@ def test_a_label_before_a_colon_yields_to_the_speaker_after_the_quote(nlp):
     )
     (q,) = run(nlp, text)
     assert (q.speaker, q.cue) == ("Hussein Saleh", "said")
+
+
+def test_the_one_quoted_as_saying_is_the_speaker(nlp):
+    text = (
+        "Mayor Doug Harlan expressed concern about the debt.\n\n"
+        "“I was deeply dismayed to see how much debt the city has been carrying,” he was quoted "
+        "as saying in the press release."
+    )
+    (q,) = run(nlp, text)
+    assert (q.speaker, q.speaker_mention.text) == ("Doug Harlan", "he")

@@ -101,7 +101,8 @@ def speaker_token(cue: Token, inverted: bool = True) -> Token | None:
         subj = _closest_subject(verb, leftmost=via_pcomp)
         # A participle's subject is the main clause's, whatever that clause's voice:
         # "After saying ..., she was whisked off".
-        passive_ok = verb.i != cue.i and cue.tag_ == "VBG"
+        # "He was quoted as saying ...": the one quoted is the speaker.
+        passive_ok = (verb.i != cue.i and cue.tag_ == "VBG") or verb.lemma_.lower() == "quote"
         if (
             subj is not None
             and (subj.dep_ != "nsubjpass" or passive_ok)
