@@ -367,3 +367,14 @@ def test_the_one_quoted_as_saying_is_the_speaker(nlp):
     )
     (q,) = run(nlp, text)
     assert (q.speaker, q.speaker_mention.text) == ("Doug Harlan", "he")
+
+
+def test_a_cue_the_parse_hangs_on_the_speakers_name_keeps_the_speaker(nlp):
+    text = (
+        "Records show he has been a registered voter since 2003.\n\n"
+        "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a "
+        'coach at a basketball game who is "working the referees" in hopes that "they will go '
+        'easier" on him.'
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Aaron Kall", "Aaron Kall"]

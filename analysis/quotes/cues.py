@@ -131,12 +131,18 @@ def speaker_token(cue: Token, inverted: bool = True) -> Token | None:
         if verb.dep_ in CHAIN_DEPS and verb.head.i != verb.i:
             if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head
-            if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.tag_ == "VBG":
-                return verb.head  # "footage of Jane Doe asking, ..."
+            if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and _acts(verb):
+                return verb.head  # "footage of Jane Doe asking, ...", "Doe, ..., compared X"
             verb = verb.head
             continue
         break
     return None
+
+
+def _acts(verb: Token) -> bool:
+    """A verb hung on a name that is the name's own act: a participle ("Doe asking"), or a
+    verb with an object the parser took for a modifier ("Doe, an expert, compared X to Y")."""
+    return verb.tag_ == "VBG" or any(c.pos_ in ("PROPN", "NOUN", "PRON") for c in verb.rights)
 
 
 def _closest_subject(verb: Token, leftmost: bool = False) -> Token | None:
