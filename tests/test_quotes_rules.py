@@ -378,3 +378,25 @@ def test_a_cue_the_parse_hangs_on_the_speakers_name_keeps_the_speaker(nlp):
     )
     quotes = run(nlp, text)
     assert [q.speaker for q in quotes] == ["Aaron Kall", "Aaron Kall"]
+
+
+def test_a_loose_cue_takes_the_first_subject_of_its_sentence(nlp):
+    text = (
+        "The debate was tense.\n\n"
+        'Marta Velez supports "appropriate pay raises," opposes "across-the-board arbitrary pay '
+        'freezes" and recalled the three-year freeze on basic pay rates: "I saw how difficult '
+        'it was for employees."'
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Marta Velez"] * 3
+    assert all(q.speaker_mention.text.endswith("Velez") for q in quotes)
+
+
+def test_a_naming_verb_in_the_paragraph_before_does_not_take_the_quote(nlp):
+    text = (
+        "The debate was tense.\n\n"
+        "Tired of the questions, Senator Ray Cole called them on it:\n\n"
+        '"The questions asked in this debate illustrate why people do not trust the media."'
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Ray Cole"

@@ -82,7 +82,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
         ):
             keep.append(False)
             continue
-        naming = naming_verb(toks) if att is None else None
+        naming = naming_verb(toks, before.tokens + after.tokens) if att is None else None
         if (
             att is None
             and not is_sentence_like(finder, q, text, before, after)

@@ -65,7 +65,7 @@ def _speaker(cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityInde
         tok = (
             _left_noun(cue, frame, index)
             or _right_noun(cue, frame)
-            or _participle_subject(cue, spans)
+            or _sentence_subject(cue, spans)
         )
         if tok is None:
             return Resolution()
@@ -73,17 +73,16 @@ def _speaker(cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityInde
     return resolve(index, tok, stop)
 
 
-def _participle_subject(cue: Token, spans: list[QuoteSpan]) -> Token | None:
-    """ "Smith hardly clarified it, ... asserting, “...”": a participle the parse cut loose
-    belongs to the first subject of its sentence."""
-    if cue.tag_ != "VBG":
-        return None
+def _sentence_subject(cue: Token, spans: list[QuoteSpan]) -> Token | None:
+    """ "Smith hardly clarified it, ... asserting, “...”", "Stevens, who ..., called it
+    “...”": a cue the parse cut loose belongs to the first subject of its sentence."""
     for t in cue.sent:
         if t.i >= cue.i:
             break
         if (
             t.dep_ == "nsubj"
             and t.pos_ in ("PROPN", "PRON", "NOUN")
+            and t.tag_ not in ("WP", "WDT")
             and not _inside_quote(t, spans)
         ):
             return t
@@ -316,7 +315,8 @@ def loose_attribution(
     the subject of a verb, the owner of a noun ("Smith's claim"), else the sentence subject."""
     tok: Token | None = None
     if word.pos_ in ("VERB", "AUX"):
-        tok = speaker_token(word, inverted=word.idx > q.end)
+        after = frames[1].words
+        tok = speaker_token(word, inverted=bool(after) and after[0].i == word.i)
     else:
         tok = next((c for c in word.children if c.dep_ == "poss"), None)
         if tok is None:
@@ -331,6 +331,8 @@ def loose_attribution(
         tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if tok is not None and tok.dep_ == "nsubjpass":
             tok = None
+    if tok is None:
+        tok = _sentence_subject(word, spans)
     kind = quote_kind(q, text, *frames)
     if tok is None or tok.pos_ not in ("PROPN", "NOUN", "PRON"):
         return Attribution(Resolution(), word.text, kind)

@@ -58,7 +58,8 @@ def is_title(before: Frame, quoted: str, toks: list[Token]) -> bool:
     introduced = last is not None and (
         last.text == ":" or (is_cue(last) and not is_naming_use(last))
     )
-    if is_title_case(quoted) and not introduced and not _named_as(toks) and not naming_verb(toks):
+    named = _named_as(toks) or naming_verb(toks, before.tokens) is not None
+    if is_title_case(quoted) and not introduced and not named:
         return True
     if not quoted[:1].isupper() and not quoted[:1].isdigit():
         return False  # titles are capitalised: "the videos “without delay”" cites words
@@ -87,15 +88,16 @@ def _named_as(toks: list[Token]) -> bool:
 NAMING_VERBS = NAMING_LEMMAS | {"know", "refer"}
 
 
-def naming_verb(toks: list[Token]) -> Token | None:
+def naming_verb(toks: list[Token], near: list[Token]) -> Token | None:
     """The naming verb whose term the quote is: "a treatment now called “regenerative
     medicine”", "she refers to the plan as “the Ask”".
 
     A name given without a namer ("a show called “Morning Kyiv”", "nicknamed “the Iron Man”")
     is a title or a nickname, not anyone's words: without a namer only lower-case terms count.
+    The verb must be among ``near``, the words of the quote's own sentence.
     """
     verb = governing_verb(toks)
-    if verb is None or verb.lemma_.lower() not in NAMING_VERBS:
+    if verb is None or verb.lemma_.lower() not in NAMING_VERBS or verb not in near:
         return None
     namer = any(c.dep_ == "nsubj" for c in verb.children)
     return verb if namer or not any(t.text[:1].isupper() for t in toks) else None
