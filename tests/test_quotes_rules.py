@@ -400,3 +400,14 @@ def test_a_naming_verb_in_the_paragraph_before_does_not_take_the_quote(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Ray Cole"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote(nlp):
+    text = (
+        '"The pier is gone," said harbour master Tom Reyes.\n\n'
+        "Later, Mayor Ann Brill told the council:\n\n"
+        '"We will rebuild the pier by summer."'
+    )
+    first, second = run(nlp, text)
+    assert first.speaker == "Tom Reyes"
+    assert (second.speaker, second.cue, second.kind) == ("Ann Brill", "told", "direct")

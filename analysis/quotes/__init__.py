@@ -69,6 +69,10 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
         before = finder.before(q, prev_q.close_mark if prev_q else ps, prev_q is not None)
         after = finder.after(q, next_q.open_mark if next_q else pe, next_q is not None)
         att = attribute(q, text, before, after, spans, index)
+        if att is None and not before.tokens and q.piece == 0 and q.para > 0:
+            lead = finder.lead_in(paras[q.para - 1])
+            if lead is not None:  # "Mayor Ann Brill said:¶“…”"
+                att = attribute(q, text, lead, after, spans, index)
         if att is None and before.to_quote and attrs and attrs[-1] is not None:
             # "called him “X,” a “Y” and a “Z”": later quotes of one sentence share the cue
             kind = quote_kind(q, text, before, after)

@@ -82,3 +82,12 @@ class FrameFinder:
                 to_quote = False
         toks = [t for t in toks[cut:] if not (t.is_quote and t.idx >= q.open_mark - 2)]
         return Frame(toks, to_quote)
+
+    def lead_in(self, para: tuple[int, int]) -> Frame | None:
+        """The last sentence of a paragraph that ends with a colon, as the frame before a quote
+        that opens the next paragraph ("Mayor Ann Brill said:¶“…”"); None for other endings."""
+        toks = [t for t in self.tokens(*para) if not t.is_space]
+        if not toks or toks[-1].text != ":":
+            return None
+        cut = max((k + 1 for k, t in enumerate(toks) if t.text in TERMINATORS), default=0)
+        return Frame(toks[cut:], False)
