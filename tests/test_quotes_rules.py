@@ -411,3 +411,16 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote(nlp)
     first, second = run(nlp, text)
     assert first.speaker == "Tom Reyes"
     assert (second.speaker, second.cue, second.kind) == ("Ann Brill", "told", "direct")
+
+
+def test_teaser_links_and_photo_captions_hold_no_quotes(nlp):
+    text = (
+        "Shelters fill up every winter, the city said.\n\n"
+        "READ MORE: ‘It becomes a nightmare’: the rise of the winter shelter crunch and how it "
+        "makes families across the province scramble for beds every single night.\n\n"
+        "Asked what he would tell the mayor about being homeless, Dennis Brook says: 'Just "
+        "listen. Just listen to us. We are people.' (Mia Lund/CBC)\n\n"
+        "“We are not rich and we are not poor, but we are people,” Brook said."
+    )
+    quotes = run(nlp, text)
+    assert [q.text for q in quotes] == ["We are not rich and we are not poor, but we are people,"]

@@ -127,6 +127,11 @@ def is_sentence_like(
 
 
 _TERMINAL_END = re.compile(r"[.!?…:;][\"'“”‘’«»)\]\s]*$")
+# Web-page furniture around an article's text: teaser links and captions ending in a credit.
+_TEASER_RE = re.compile(
+    r"(?:READ MORE|READ ALSO|ALSO READ|SEE ALSO|RELATED|WATCH|LISTEN)\b[^:\n]{0,20}:", re.I
+)
+_CREDIT_END_RE = re.compile(r"\([^()\n]{0,80}/[^()\n]{0,80}\)$")
 HEADING_WORDS = 20
 HEADLINE_WORDS = 25
 MAX_HEADING_CHARS = 400
@@ -144,10 +149,13 @@ def _headline_like(line: str, single_marks: bool) -> bool:
 
 
 def is_heading(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
-    """A quote in the headline, a subhead or a teaser line ("READ MORE: ...")."""
+    """A quote in the headline, a subhead, a teaser line ("READ MORE: ...") or a photo
+    caption ("... says: ‘…’ (Jane Roe/CBC)")."""
     if para[1] - para[0] > MAX_HEADING_CHARS:
         return False  # far too long for a heading (and keeps huge paragraphs cheap)
     line = text[para[0] : para[1]].strip()
+    if _TEASER_RE.match(line) or _CREDIT_END_RE.search(line):
+        return True
     if _speaker_line(text, q, para):
         return False
     if q.para == 0 and len(text) > para[1] + 1 and _headline_like(line, q.single):
