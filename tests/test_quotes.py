@@ -90,6 +90,14 @@ def test_closing_mark_at_paragraph_start_opens_a_quote():
     assert text[33:70] == "… and then we rebuilt the whole town,"
 
 
+def test_invisible_format_characters_do_not_hide_a_paragraphs_opening_mark():
+    # a left-to-right embedding (U+202A) before a closing-style mark that opens the paragraph
+    text = (
+        "Her post drew replies.\n\n\u202a”Sorry, you should have said it sooner!!” posted Ann Lee."
+    )
+    assert texts(text) == ["Sorry, you should have said it sooner!!"]
+
+
 def test_unclosed_paragraph_quote_runs_to_the_nested_one():
     text = (
         "The interview aired on Sunday.\n\n"

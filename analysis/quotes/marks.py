@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Two straight apostrophes or two backticks act as a double mark (NYT house style, LaTeX).
@@ -48,11 +49,21 @@ class QuoteSpan:
 
 def _context(text: str, start: int, end: int) -> tuple[bool, bool]:
     """(can open, can close) for a mark at text[start:end], judged from its neighbours."""
-    left = text[start - 1] if start > 0 else "\n"
-    right = text[end] if end < len(text) else "\n"
+    left = _visible(text[start - 1]) if start > 0 else "\n"
+    right = _visible(text[end]) if end < len(text) else "\n"
     can_open = (left in _OPEN_LEFT or left == "\n") and not right.isspace()
     can_close = not left.isspace() and (right in _CLOSE_RIGHT or right == "\n")
     return can_open, can_close
+
+
+def _visible(ch: str) -> str:
+    """An invisible format character (a direction mark, a zero-width space) reads as a space."""
+    return " " if unicodedata.category(ch) == "Cf" else ch
+
+
+def _blank(s: str) -> bool:
+    """Nothing but spaces and invisible format characters."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in s)
 
 
 def _role(text: str, start: int, end: int) -> str:
@@ -106,7 +117,7 @@ def _unclosed_lead(
     """(start, end) of the text a paragraph's opening mark quotes up to a nested opening
     mark, when that mark never closed: ``"PENCE: ... an episode of “Shark Tank.” ...``.
     """
-    if text[para_start : pending[0]].strip():
+    if not _blank(text[para_start : pending[0]]):
         return None
     s, e = _strip(text, pending[1], nested)
     return (s, e) if len(text[s:e].split()) >= MIN_DANGLING_WORDS else None
@@ -127,7 +138,7 @@ def find_double(text: str) -> list[QuoteSpan]:
             role = _role(text, m.start(), m.end())
             if pending is None:
                 # Nothing can close at a paragraph's start: a mark there opens (” … he said).
-                if role != "close" or not text[ps : m.start()].strip():
+                if role != "close" or _blank(text[ps : m.start()]):
                     pending = (m.start(), m.end())
                 continue
             if role == "open":
