@@ -4,9 +4,12 @@ Pipeline per doc: pair quote marks (``marks``), take each quote's attribution fr
 (``frames``), find the speech cue and its grammatical speaker over the dependency parse
 (``cues``, ``attribution``; transcript labels "PENCE: ..." name their speaker), resolve the
 speaker to a named entity (``speakers``), drop scare quotes, titles and headline quotes
-(``filters``). A short quote with no cue of its own is kept when its sentence has a reporting
-word and a name ("Smith's claim that ... “...”"). Unattributed quotes continue the previous
-speaker's, or else belong to the subject of the sentence they follow.
+(``filters``; captions and teaser links too). A paragraph ending in a colon introduces the
+quote that opens the next one ("Mayor Brill said:¶“…”"). A short quote with no cue of its own
+is kept when its sentence has a reporting word and a name ("Smith's claim that ... “...”") or
+when it is the term a naming verb gives ("refers to the levy as “the harbour tax”"). A quote
+with no cue takes the named subject of the verb it hangs from ("Brand offered “…”"); the rest
+continue the previous speaker's, or else belong to the subject of the sentence they follow.
 """
 
 from __future__ import annotations
