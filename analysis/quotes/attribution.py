@@ -59,12 +59,12 @@ def _speaker(cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityInde
     """The resolved speaker of ``cue`` in ``frame``, the words beside the quote. Only a cue
     that opens the frame ("…,” said the mayor", "Added Smith: “…”") may have its speaker after
     it; elsewhere a noun after the cue is what is spoken of ("described his plan as “…”")."""
-    inverted = bool(frame.words) and frame.words[0].i == cue.i
+    inverted = _opens(frame, cue)
     tok = speaker_token(cue, inverted)
     if tok is None or _inside_quote(tok, spans):
         tok = (
             _left_noun(cue, frame, index)
-            or _right_noun(cue, frame)
+            or (_right_noun(cue) if inverted else None)
             or _sentence_subject(cue, spans)
         )
         if tok is None:
@@ -114,16 +114,19 @@ def _left_noun(cue: Token, frame: Frame, index: EntityIndex) -> Token | None:
 _NOMINAL_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN"})
 
 
-def _right_noun(cue: Token, frame: Frame) -> Token | None:
+def _opens(frame: Frame, tok: Token) -> bool:
+    """``tok`` is the first word of ``frame``: "…,” said Smith", "Added Smith: “…”"."""
+    words = frame.words
+    return bool(words) and words[0].i == tok.i
+
+
+def _right_noun(cue: Token) -> Token | None:
     """ "“…,” said David Brock, a confidant ...": a cue that opens the words beside a quote
     has its speaker straight after it, though the parse may hang the name elsewhere.
 
     The head is the last noun of the noun phrase that follows the cue ("the woman",
     "retired neurosurgeon Ben Carson"), or its first word before "of" ("one of the aides").
     """
-    words = frame.words
-    if not words or words[0].i != cue.i:
-        return None
     doc = cue.doc
     head: Token | None = None
     k = cue.i + 1
@@ -315,8 +318,7 @@ def loose_attribution(
     the subject of a verb, the owner of a noun ("Smith's claim"), else the sentence subject."""
     tok: Token | None = None
     if word.pos_ in ("VERB", "AUX"):
-        after = frames[1].words
-        tok = speaker_token(word, inverted=bool(after) and after[0].i == word.i)
+        tok = speaker_token(word, inverted=_opens(frames[1], word))
     else:
         tok = next((c for c in word.children if c.dep_ == "poss"), None)
         if tok is None:
