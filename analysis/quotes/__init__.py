@@ -102,7 +102,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
                 continue
             att = attrs[-1] = loose_attribution(q, word, text, (before, after), spans, index)
         if att is None:
-            att = attrs[-1] = governing_attribution(q, text, (before, after), finder, spans, index)
+            att = attrs[-1] = governing_attribution(q, text, (before, after), toks, spans, index)
         if att is None and naming is not None:
             # a term with no named namer ("now called “…”"): nobody the article names said it
             attrs[-1] = Attribution(Resolution(), naming.text, quote_kind(q, text, before, after))

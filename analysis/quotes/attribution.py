@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from analysis.model import Mention
 from analysis.quotes.cues import NOT_SPEAKERS, cue_text, is_cue, is_naming_use, speaker_token
-from analysis.quotes.frames import Frame, FrameFinder, governing_verb
+from analysis.quotes.frames import Frame, governing_verb
 from analysis.quotes.marks import QuoteSpan, inside
 from analysis.quotes.speakers import EntityIndex, Resolution, resolve
 
@@ -345,7 +345,7 @@ def governing_attribution(
     q: QuoteSpan,
     text: str,
     frames: tuple[Frame, Frame],
-    finder: FrameFinder,
+    toks: list[Token],
     spans: list[QuoteSpan],
     index: EntityIndex,
 ) -> Attribution | None:
@@ -354,9 +354,9 @@ def governing_attribution(
 
     The quote's governor is the verb outside the marks that its words hang from; the speaker
     is that verb's subject when it resolves to a name. Both stand in the quote's own sentence
-    (its frames). None where no such verb or name is.
+    (its frames); ``toks`` are the quote's own tokens. None where no such verb or name is.
     """
-    gov = governing_verb(finder.tokens(q.start, q.end))
+    gov = governing_verb(toks)
     framed = {t.i for f in frames for t in f.tokens}
     if gov is None or gov.i not in framed:
         return None

@@ -63,7 +63,7 @@ def _visible(ch: str) -> str:
 
 def _blank(s: str) -> bool:
     """Nothing but spaces and invisible format characters."""
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in s)
+    return all(_visible(ch).isspace() for ch in s)
 
 
 def _role(text: str, start: int, end: int) -> str:
