@@ -424,3 +424,26 @@ def test_teaser_links_and_photo_captions_hold_no_quotes(nlp):
     )
     quotes = run(nlp, text)
     assert [q.text for q in quotes] == ["We are not rich and we are not poor, but we are people,"]
+
+
+def test_four_words_with_no_verb_are_a_phrase_not_a_label(nlp):
+    text = (
+        "Councillor Vera Lind spoke for an hour on Tuesday.\n\n"
+        "The plan would leave the district with “no buses after dark” for a year."
+    )
+    (q,) = run(nlp, text)
+    assert q.text == "no buses after dark" and q.start == text.index("no buses")
+
+
+def test_a_short_quote_in_a_persons_clause_is_their_words(nlp):
+    text = (
+        "Senator Ruth Adler opened the new library on Monday.\n\n"
+        "She talks about “reading for everyone” at every stop of her tour."
+    )
+    (q,) = run(nlp, text)
+    assert q.text == "reading for everyone" and q.speaker == "Ruth Adler"
+
+
+def test_a_short_term_in_a_clause_about_things_stays_a_label(nlp):
+    text = "The council approved a “green corridor” plan for the river bank on Monday."
+    assert run(nlp, text) == []

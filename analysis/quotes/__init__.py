@@ -6,8 +6,9 @@ Pipeline per doc: pair quote marks (``marks``), take each quote's attribution fr
 speaker to a named entity (``speakers``), drop scare quotes, titles and headline quotes
 (``filters``; captions and teaser links too). A paragraph ending in a colon introduces the
 quote that opens the next one ("Mayor Brill said:¶“…”"). A short quote with no cue of its own
-is kept when its sentence has a reporting word and a name ("Smith's claim that ... “...”") or
-when it is the term a naming verb gives ("refers to the levy as “the harbour tax”"). A quote
+is kept when its sentence has a reporting word and a name ("Smith's claim that ... “...”"),
+when a person is the subject of a clause it stands in ("She talks about “…”"), or when it is
+the term a naming verb gives ("refers to the levy as “the harbour tax”"). A quote
 with no cue takes the named subject of the verb it hangs from ("Brand offered “…”"); the rest
 continue the previous speaker's, or else belong to the subject of the sentence they follow.
 """
@@ -31,6 +32,7 @@ from analysis.quotes.filters import (
     is_sentence_like,
     is_title,
     naming_verb,
+    person_verb,
     reporting_word,
 )
 from analysis.quotes.frames import FrameFinder
@@ -96,7 +98,7 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
             and naming is None
         ):
             loose = len(text[q.start : q.end].split()) >= LOOSE_MIN_WORDS
-            word = reporting_word(finder, q, spans) if loose else None
+            word = (reporting_word(finder, q, spans) or person_verb(toks)) if loose else None
             if word is None:
                 keep.append(False)
                 continue

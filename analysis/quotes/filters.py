@@ -27,7 +27,7 @@ TITLE_WORDS = words(
     """
 )
 _SKIP = frozenset({"the", "a", "an", "his", "her", "their", "its", "new", "latest", "as", "of"})
-MIN_WORDS = 6  # this many words is a statement even without a verb
+MIN_WORDS = 4  # this many words is a statement even without a verb
 EVALUATIVE_POS = frozenset({"ADJ", "ADV", "VERB"})  # "a “rigged” vote" judges; a noun labels
 
 
@@ -208,6 +208,23 @@ def is_scare(
 
 
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PERSONAL = frozenset({"he", "she", "they", "i", "we"})
+
+
+def person_verb(toks: list[Token]) -> Token | None:
+    """The nearest verb above a quote whose subject is a person: "He talks about “spoiling
+    the party”", "Ivanka Trump portrayed him as “the people's champion”"."""
+    ids = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in ids), None)
+    if root is None:
+        return None
+    for verb in root.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in verb.children:
+            if c.dep_ == "nsubj" and (c.lower_ in PERSONAL or c.ent_type_ == "PERSON"):
+                return verb
+    return None
 
 
 def reporting_word(finder: FrameFinder, q: QuoteSpan, spans: list[QuoteSpan]) -> Token | None:
