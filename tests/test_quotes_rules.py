@@ -447,3 +447,24 @@ def test_a_short_quote_in_a_persons_clause_is_their_words(nlp):
 def test_a_short_term_in_a_clause_about_things_stays_a_label(nlp):
     text = "The council approved a “green corridor” plan for the river bank on Monday."
     assert run(nlp, text) == []
+
+
+def test_a_headline_cited_with_its_byline_is_a_title(nlp):
+    text = (
+        "MORNING READS\n\n"
+        "“Harbour ferry to stop running in winter,” by the Herald's Ann Roe: "
+        "The city will suspend the ferry from December."
+    )
+    assert run(nlp, text) == []
+
+
+def test_the_show_a_speaker_told_is_not_a_quote(nlp):
+    text = "“We will win this seat,” Senator Ruth Adler told “Good Morning Harbour” on Friday."
+    assert [q.text for q in run(nlp, text)] == ["We will win this seat,"]
+
+
+def test_a_capitalised_quote_that_opens_a_said_sentence_is_a_quote(nlp):
+    text = "Judge Amal Kerr spoke slowly.\n\n“Word Is Out,” Kerr said, “and we all know it.”"
+    quotes = run(nlp, text)
+    assert [q.text for q in quotes] == ["Word Is Out,", "and we all know it."]
+    assert all(q.speaker == "Amal Kerr" for q in quotes)

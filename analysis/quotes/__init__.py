@@ -4,13 +4,15 @@ Pipeline per doc: pair quote marks (``marks``), take each quote's attribution fr
 (``frames``), find the speech cue and its grammatical speaker over the dependency parse
 (``cues``, ``attribution``; transcript labels "PENCE: ..." name their speaker), resolve the
 speaker to a named entity (``speakers``), drop scare quotes, titles and headline quotes
-(``filters``; captions and teaser links too). A paragraph ending in a colon introduces the
-quote that opens the next one ("Mayor Brill said:¶“…”"). A short quote with no cue of its own
-is kept when its sentence has a reporting word and a name ("Smith's claim that ... “...”"),
-when a person is the subject of a clause it stands in ("She talks about “…”"), or when it is
-the term a naming verb gives ("refers to the levy as “the harbour tax”"). A quote
-with no cue takes the named subject of the verb it hangs from ("Brand offered “…”"); the rest
-continue the previous speaker's, or else belong to the subject of the sentence they follow.
+(``filters``; captions, teaser links and headlines cited with a byline too). A paragraph
+ending in a colon introduces the quote that opens the next one ("Mayor Brill said:¶“…”").
+
+A short quote with no cue of its own is kept when its sentence has a reporting word and a
+name ("Smith's claim that ... “...”"), when a person is the subject of a clause it stands in
+("She talks about “…”"), or when it is the term a naming verb gives ("refers to the levy as
+“the harbour tax”"). A quote with no cue takes the named subject of the verb it hangs from
+("Brand offered “…”"); the rest continue the previous speaker's, or else belong to the
+subject of the sentence they follow.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from analysis.quotes.attribution import (
     topic_speaker,
 )
 from analysis.quotes.filters import (
+    is_cited_headline,
     is_heading,
     is_scare,
     is_sentence_like,
@@ -85,8 +88,9 @@ def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
         attrs.append(att)
         toks = finder.tokens(q.start, q.end)
         if (
-            is_title(before, text[q.start : q.end], toks)
+            is_title(before, text[q.start : q.end], toks, after)
             or is_heading(text, q, paras[q.para])
+            or is_cited_headline(text, q)
             or is_scare(q, text, (before, after), toks, att is not None)
         ):
             keep.append(False)

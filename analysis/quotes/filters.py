@@ -47,7 +47,22 @@ def is_title_case(quoted: str) -> bool:
     return all(w[0].isupper() for w in words if w.lower() not in _SMALL) and words[0][0].isupper()
 
 
-def is_title(before: Frame, quoted: str, toks: list[Token]) -> bool:
+SPEAKER_WORDS = 4  # "“In Fisher,” Dean Amar said": at most this many words before the cue
+
+
+def said_after(before: Frame, after: Frame, quoted: str) -> bool:
+    """The quote opens its sentence and a speaker and cue follow: "“Word is,” Trump said"."""
+    if before.words or before.to_quote or not quoted.rstrip().endswith((",", "?", "!")):
+        return False
+    for t in after.words[: SPEAKER_WORDS + 1]:
+        if is_cue(t):
+            return True
+        if t.pos_ not in ("PROPN", "PRON", "NOUN", "DET", "ADJ"):
+            return False
+    return False
+
+
+def is_title(before: Frame, quoted: str, toks: list[Token], after: Frame | None = None) -> bool:
     """A quoted title or nickname: introduced by "film", "called", "dubbed", "the term" ...
 
     A naming verb with its own subject ("Trump called her ...") cites words, so it is not
@@ -55,10 +70,13 @@ def is_title(before: Frame, quoted: str, toks: list[Token]) -> bool:
     verb names someone ("called him “X”", "hailed him as “X”"), is a title.
     """
     last = before.tokens[-1] if before.tokens else None
+    # "told “Fox and Friends”" names whom the words went to, not the words
     introduced = last is not None and (
-        last.text == ":" or (is_cue(last) and not is_naming_use(last))
+        last.text == ":" or (is_cue(last) and not is_naming_use(last) and last.lemma_ != "tell")
     )
     named = _named_as(toks) or naming_verb(toks, before.tokens) is not None
+    if after is not None and said_after(before, after, quoted):
+        return False
     if is_title_case(quoted) and not introduced and not named:
         return True
     if not quoted[:1].isupper() and not quoted[:1].isdigit():
@@ -71,6 +89,17 @@ def is_title(before: Frame, quoted: str, toks: list[Token]) -> bool:
         if t.lower_ not in _SKIP and not t.is_punct:
             return False
     return False
+
+
+# "“Museum to close in May,” by the Herald's Ann Roe": an article's headline and its byline
+_BYLINE_RE = re.compile(r"\s*by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s?\s+[A-Z]")
+
+
+def is_cited_headline(text: str, q: QuoteSpan) -> bool:
+    """A headline cited with its byline: "“Museum to close in May,” by the Herald's Ann Roe"."""
+    return text[q.start : q.end].rstrip().endswith(",") and bool(
+        _BYLINE_RE.match(text, q.close_mark)
+    )
 
 
 def _named_as(toks: list[Token]) -> bool:
