@@ -468,3 +468,21 @@ def test_a_capitalised_quote_that_opens_a_said_sentence_is_a_quote(nlp):
     quotes = run(nlp, text)
     assert [q.text for q in quotes] == ["Word Is Out,", "and we all know it."]
     assert all(q.speaker == "Amal Kerr" for q in quotes)
+
+
+def test_a_cue_and_comma_before_a_quote_introduce_it(nlp):
+    text = (
+        "Mayor Ann Brill said of the vote, “Not On My Watch.” According to the newspaper, "
+        "“Dealers sell boats to almost any adult with cash.”"
+    )
+    quotes = run(nlp, text)
+    assert [q.text for q in quotes] == [
+        "Not On My Watch.",
+        "Dealers sell boats to almost any adult with cash.",
+    ]
+    assert quotes[0].speaker == "Ann Brill"
+
+
+def test_a_work_named_before_the_comma_is_still_a_title(nlp):
+    text = "Dana Moore wrote about the strike in her memoir, “Harbour Lights.”"
+    assert run(nlp, text) == []

@@ -257,7 +257,7 @@ def _after_cue(
     c = after_cues[0]
     ends_terminal = text[q.start : q.end].rstrip().endswith(TERMINAL)
     first = after.words[0].text if after.words else ""
-    forward = after.to_quote and after.ends_with_colon
+    forward = after.to_quote and after.tokens[-1].text in (":", ",")
     bare = not any(ch.dep_ == "ccomp" for ch in c.children)
     if (forward and ends_terminal) or (ends_terminal and not first[:1].islower() and not bare):
         return None

@@ -23,7 +23,8 @@ TITLE_WORDS = words(
     """
     film movie book song album show series novel play documentary article column essay
     poem podcast program programme headlined headline banner operation episode exhibition
-    magazine newspaper opera musical single track video
+    magazine newspaper opera musical single track video memoir memoirs biography
+    autobiography ad
     """
 )
 _SKIP = frozenset({"the", "a", "an", "his", "her", "their", "its", "new", "latest", "as", "of"})
@@ -74,20 +75,45 @@ def is_title(before: Frame, quoted: str, toks: list[Token], after: Frame | None 
     introduced = last is not None and (
         last.text == ":" or (is_cue(last) and not is_naming_use(last) and last.lemma_ != "tell")
     )
+    comma_cue = _cue_before_comma(before)
+    introduced = introduced or (comma_cue and not _title_word(before.tokens[-2]))
     named = _named_as(toks) or naming_verb(toks, before.tokens) is not None
     if after is not None and said_after(before, after, quoted):
         return False
-    if is_title_case(quoted) and not introduced and not named:
+    title_case = is_title_case(quoted)
+    if title_case and not introduced and not named:
         return True
     if not quoted[:1].isupper() and not quoted[:1].isdigit():
         return False  # titles are capitalised: "the videos “without delay”" cites words
     for t in reversed(before.tokens[-4:]):
-        if t.text == ":":
+        if t.text == ":" or (t.text == "," and comma_cue and not title_case):
             return False  # "the book's pitch: “...”" introduces what it says
         if _title_word(t):
             return True
         if t.lower_ not in _SKIP and not t.is_punct:
             return False
+    return False
+
+
+CUE_STEPS = 4  # "said of the episode, “…”": how far up the parse the cue may be
+
+
+def _cue_before_comma(before: Frame) -> bool:
+    """The frame ends in a comma after a speech cue or its modifiers: "interjecting, “…”",
+    "said of the episode, “…”", "According to the paper, “…”"."""
+    toks = before.tokens
+    if len(toks) < 2 or toks[-1].text != ",":
+        return False
+    framed = {t.i for t in toks}
+    tok = toks[-2]
+    for _ in range(CUE_STEPS + 1):
+        if tok.i not in framed:
+            return False
+        if is_cue(tok):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
     return False
 
 
