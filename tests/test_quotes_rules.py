@@ -486,3 +486,16 @@ def test_a_cue_and_comma_before_a_quote_introduce_it(nlp):
 def test_a_work_named_before_the_comma_is_still_a_title(nlp):
     text = "Dana Moore wrote about the strike in her memoir, “Harbour Lights.”"
     assert run(nlp, text) == []
+
+
+def test_a_show_named_after_its_broadcaster_is_a_title(nlp):
+    text = (
+        "“We will build the bridge,” Senator Ruth Adler told NBC's “Today” on Monday, "
+        "before she appeared on CBS's “Face the Nation.”"
+    )
+    assert [q.text for q in run(nlp, text)] == ["We will build the bridge,"]
+
+
+def test_a_translation_is_nobodys_words(nlp):
+    text = "The motto of the club, “Semper Fidelis,” is Latin for “always faithful.”"
+    assert run(nlp, text) == []

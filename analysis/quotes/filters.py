@@ -83,6 +83,10 @@ def is_title(before: Frame, quoted: str, toks: list[Token], after: Frame | None 
     title_case = is_title_case(quoted)
     if title_case and not introduced and not named:
         return True
+    if _gloss(before.tokens):
+        return True  # "Latin for “if you wish peace”" translates; nobody said it
+    if _show_of(last) and quoted[:1].isupper() and (title_case or len(quoted.split()) == 1):
+        return True  # "NBC's “Today”", "told CBS's “Face the Nation”"
     if not quoted[:1].isupper() and not quoted[:1].isdigit():
         return False  # titles are capitalised: "the videos “without delay”" cites words
     for t in reversed(before.tokens[-4:]):
@@ -93,6 +97,25 @@ def is_title(before: Frame, quoted: str, toks: list[Token], after: Frame | None 
         if t.lower_ not in _SKIP and not t.is_punct:
             return False
     return False
+
+
+def _gloss(toks: list[Token]) -> bool:
+    """The frame ends in a language and "for": "Spanish for “…”", "Latin for “…”"."""
+    return (
+        len(toks) >= 2
+        and toks[-1].lower_ == "for"
+        and toks[-2].ent_type_ in ("NORP", "LANGUAGE")
+    )
+
+
+def _show_of(last: Token | None) -> bool:
+    """The frame ends in an organisation's possessive: "NBC's “…”", "CBS' “…”"."""
+    if last is None or last.tag_ != "POS":
+        return False
+    owner = last.head if last.head.i != last.i else None
+    if owner is None or owner.i >= last.i:
+        owner = last.doc[last.i - 1] if last.i else None
+    return owner is not None and owner.ent_type_ == "ORG"
 
 
 CUE_STEPS = 4  # "said of the episode, “…”": how far up the parse the cue may be
