@@ -499,3 +499,12 @@ def test_a_show_named_after_its_broadcaster_is_a_title(nlp):
 def test_a_translation_is_nobodys_words(nlp):
     text = "The motto of the club, “Semper Fidelis,” is Latin for “always faithful.”"
     assert run(nlp, text) == []
+
+
+def test_a_single_quoted_subhead_between_dashes_is_a_subhead(nlp):
+    text = (
+        "Senator Ruth Adler spoke to the crowd for an hour.\n\n"
+        "– ‘Nobody is listening’ –.\n\n"
+        "“We will build the bridge,” Adler said."
+    )
+    assert [q.text for q in run(nlp, text)] == ["We will build the bridge,"]

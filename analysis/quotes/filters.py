@@ -247,8 +247,10 @@ def is_heading(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
 
 
 def _whole_line(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
-    """The quote and its marks are all there is on its line."""
-    return not text[para[0] : q.open_mark].strip() and not text[q.close_mark : para[1]].strip()
+    """The quote and its marks are all there is on its line, but for dashes and stops
+    ("– ‘Who cares?’ –.")."""
+    outside = text[para[0] : q.open_mark] + text[q.close_mark : para[1]]
+    return not any(ch.isalnum() for ch in outside)
 
 
 def _speaker_line(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
