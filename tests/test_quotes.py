@@ -107,6 +107,11 @@ def test_unclosed_paragraph_quote_runs_to_the_nested_one():
     assert text[33:82] == "HOST: Tell us why the mayor described the plan as"
 
 
+def test_unclosed_quote_inside_a_paragraph_runs_to_the_next_opening_mark():
+    text = "Ann Lee tweeted: “Crowds at the rally wearing “Vote Lind” hats. Wow.”"
+    assert texts(text) == ["Crowds at the rally wearing", "Vote Lind"]
+
+
 def test_stray_mark_inside_a_paragraph_is_not_a_quote():
     text = "She said “ maybe and then “this is fine,” he said."
     assert spans(text) == [(27, 40)]

@@ -3,8 +3,9 @@
 Works on the raw text (offsets are article offsets). Double marks (curly, straight, guillemets,
 „ “, NYT-style '') are paired first; single marks are paired only outside double-quoted
 stretches and only where they cannot be apostrophes or primes. Unbalanced marks never raise:
-a dangling opening mark either continues into the next paragraph (which opens with a mark) or
-is closed at the end of its paragraph when enough text follows, otherwise it is dropped.
+an opening mark followed by another before any closing mark quotes up to that mark; a dangling
+opening mark either continues into the next paragraph (which opens with a mark) or is closed
+at the end of its paragraph when enough text follows, otherwise it is dropped.
 """
 
 from __future__ import annotations
@@ -111,14 +112,11 @@ def _starts_with_open(text: str, para: tuple[int, int]) -> bool:
     return bool(m) and _role(text, m.start(), m.end()) in ("open", "either")
 
 
-def _unclosed_lead(
-    text: str, para_start: int, pending: tuple[int, int], nested: int
-) -> tuple[int, int] | None:
-    """(start, end) of the text a paragraph's opening mark quotes up to a nested opening
-    mark, when that mark never closed: ``"PENCE: ... an episode of “Shark Tank.” ...``.
-    """
-    if not _blank(text[para_start : pending[0]]):
-        return None
+def _unclosed_lead(text: str, pending: tuple[int, int], nested: int) -> tuple[int, int] | None:
+    """(start, end) of the text an opening mark quotes up to the next opening mark, when it
+    never closed before it: ``tweeted: “Crowds wearing “Vote Lind” hats``, ``"PENCE: ... an
+    episode of “Shark Tank.” ...``. A missing closing mark is likelier than a nested quote
+    in the same marks; too few words for a statement give None."""
     s, e = _strip(text, pending[1], nested)
     return (s, e) if len(text[s:e].split()) >= MIN_DANGLING_WORDS else None
 
@@ -142,7 +140,7 @@ def find_double(text: str) -> list[QuoteSpan]:
                     pending = (m.start(), m.end())
                 continue
             if role == "open":
-                outer = _unclosed_lead(text, ps, pending, m.start())
+                outer = _unclosed_lead(text, pending, m.start())
                 if outer is not None:
                     if carry is not None:
                         cid, piece = carry
