@@ -158,6 +158,17 @@ def test_colon_cue_and_added(kyiv):
     assert second.speaker == "Mykhailo Podolyak"
 
 
+def test_partial_quote_of_a_ministry_in_reported_speech(nlp):
+    text = (
+        "The Russian defence ministry said on Tuesday that 63 servicemen were killed “as a "
+        "result of a strike by four missiles” on the barracks in Makiivka."
+    )
+    (q,) = run(nlp, text)
+    assert (q.start, q.end) == (text.index("as a result"), text.index("” on"))
+    assert q.kind == "partial" and q.cue == "said"
+    assert q.speaker == "Russian defence ministry" and q.speaker_entity is not None
+
+
 def test_inverted_said_and_adding(nlp):
     text = (
         "“The grid is stable,” said Maria Kovalenko, a spokeswoman for the operator, adding: "

@@ -63,12 +63,14 @@ def said_after(before: Frame, after: Frame, quoted: str) -> bool:
     return False
 
 
-def is_title(before: Frame, quoted: str, toks: list[Token], after: Frame | None = None) -> bool:
-    """A quoted title or nickname: introduced by "film", "called", "dubbed", "the term" ...
+def is_title(before: Frame, quoted: str, toks: list[Token], after: Frame) -> bool:
+    """A quoted title, nickname or gloss: introduced by "film", "the book", "NBC's", "Latin
+    for" ...
 
     A naming verb with its own subject ("Trump called her ...") cites words, so it is not
-    a title trigger; a title-case stretch not introduced by a cue or colon, and not what a
-    verb names someone ("called him “X”", "hailed him as “X”"), is a title.
+    a title trigger; a title-case stretch not introduced by a cue or colon (or a cue and a
+    comma, "said of the vote, “…”"), and not what a verb names someone ("called him “X”",
+    "hailed him as “X”"), is a title. A quote that opens its sentence before "X said" never is.
     """
     last = before.tokens[-1] if before.tokens else None
     # "told “Fox and Friends”" names whom the words went to, not the words
@@ -78,7 +80,7 @@ def is_title(before: Frame, quoted: str, toks: list[Token], after: Frame | None 
     comma_cue = _cue_before_comma(before)
     introduced = introduced or (comma_cue and not _title_word(before.tokens[-2]))
     named = _named_as(toks) or naming_verb(toks, before.tokens) is not None
-    if after is not None and said_after(before, after, quoted):
+    if said_after(before, after, quoted):
         return False
     title_case = is_title_case(quoted)
     if title_case and not introduced and not named:
