@@ -73,12 +73,13 @@ def is_title(before: Frame, quoted: str, toks: list[Token], after: Frame) -> boo
     "hailed him as “X”"), is a title. A quote that opens its sentence before "X said" never is.
     """
     last = before.tokens[-1] if before.tokens else None
-    # "told “Fox and Friends”" names whom the words went to, not the words
-    introduced = last is not None and (
-        last.text == ":" or (is_cue(last) and not is_naming_use(last) and last.lemma_ != "tell")
-    )
     comma_cue = _cue_before_comma(before)
-    introduced = introduced or (comma_cue and not _title_word(before.tokens[-2]))
+    introduced = last is not None and (
+        last.text == ":"
+        # "told “Fox and Friends”" names whom the words went to, not the words
+        or (is_cue(last) and not is_naming_use(last) and last.lemma_ != "tell")
+        or (comma_cue and not _title_word(before.tokens[-2]))
+    )
     named = _named_as(toks) or naming_verb(toks, before.tokens) is not None
     if said_after(before, after, quoted):
         return False
