@@ -113,12 +113,10 @@ def _gloss(toks: list[Token]) -> bool:
 
 def _show_of(last: Token | None) -> bool:
     """The frame ends in an organisation's possessive: "NBC's “…”", "CBS' “…”"."""
-    if last is None or last.tag_ != "POS":
+    if last is None or last.tag_ != "POS" or last.i == 0:
         return False
-    owner = last.head if last.head.i != last.i else None
-    if owner is None or owner.i >= last.i:
-        owner = last.doc[last.i - 1] if last.i else None
-    return owner is not None and owner.ent_type_ == "ORG"
+    owner = last.head if last.head.i < last.i else last.doc[last.i - 1]
+    return owner.ent_type_ == "ORG"
 
 
 CUE_STEPS = 4  # "said of the episode, “…”": how far up the parse the cue may be
