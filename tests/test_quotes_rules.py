@@ -508,3 +508,15 @@ def test_a_single_quoted_subhead_between_dashes_is_a_subhead(nlp):
         "“We will build the bridge,” Adler said."
     )
     assert [q.text for q in run(nlp, text)] == ["We will build the bridge,"]
+
+
+def test_a_teaser_label_in_quote_marks_is_furniture(nlp):
+    text = (
+        "“We will appeal,” Vera Lind said.\n\n"
+        "Councillor Lind suggested that the board was “short on ideas” and argued that "
+        "the ferry pays for itself.\n\n"
+        '"Related:"\n\n'
+        "Harbour Board Votes Down Ferry Plan.\n\n"
+        "Ferry Fares To Rise In May.\n"
+    )
+    assert [q.text for q in run(nlp, text)] == ["We will appeal,", "short on ideas"]

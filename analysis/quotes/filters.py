@@ -208,7 +208,7 @@ def is_sentence_like(
 _TERMINAL_END = re.compile(r"[.!?…:;][\"'“”‘’«»)\]\s]*$")
 # Web-page furniture around an article's text: teaser links and captions ending in a credit.
 _TEASER_RE = re.compile(
-    r"(?:READ MORE|READ ALSO|ALSO READ|SEE ALSO|RELATED|WATCH|LISTEN)\b[^:\n]{0,20}:", re.I
+    r"[\"“‘']?(?:READ MORE|READ ALSO|ALSO READ|SEE ALSO|RELATED|WATCH|LISTEN)\b[^:\n]{0,20}:", re.I
 )
 _CREDIT_END_RE = re.compile(r"\([^()\n]{0,80}/[^()\n]{0,80}\)$")
 HEADING_WORDS = 20
