@@ -152,10 +152,15 @@ def is_cited_headline(text: str, q: QuoteSpan) -> bool:
     )
 
 
+def _quote_root(toks: list[Token]) -> Token | None:
+    """The first word of a quote that the parse hangs outside the quote."""
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids and not t.is_punct), None)
+
+
 def _named_as(toks: list[Token]) -> bool:
     """The quote is the predicate of a naming: “X” in "called him “X”", "rated it as “X”"."""
-    ids = {t.i for t in toks}
-    root = next((t for t in toks if t.head.i not in ids and not t.is_punct), None)
+    root = _quote_root(toks)
     if root is None:
         return False
     if root.dep_ == "oprd":
@@ -295,8 +300,7 @@ PERSONAL = frozenset({"he", "she", "they", "i", "we"})
 def person_verb(toks: list[Token]) -> Token | None:
     """The nearest verb above a quote whose subject is a person: "He talks about “spoiling
     the party”", "Ivanka Trump portrayed him as “the people's champion”"."""
-    ids = {t.i for t in toks}
-    root = next((t for t in toks if t.head.i not in ids), None)
+    root = _quote_root(toks)
     if root is None:
         return None
     for verb in root.ancestors:
