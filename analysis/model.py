@@ -74,6 +74,35 @@ class Quote:
 
 
 @dataclass(slots=True)
+class Claim:
+    """Reported speech without quote marks: ``text`` is what is claimed (without "that").
+
+    The same fields and offsets invariant as a :class:`Quote`, without ``kind``.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_entity: str | None = None
+    speaker_mention: Mention | None = None
+    cue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["speaker_mention"] = self.speaker_mention.to_dict() if self.speaker_mention else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        sm = d.get("speaker_mention")
+        return cls(
+            d["start"], d["end"], d["text"], d.get("speaker"), d.get("speaker_entity"),
+            Mention(**sm) if sm else None, d.get("cue"),
+        )
+
+
+@dataclass(slots=True)
 class NumberFact:
     """A number-bearing expression, normalised (see SPEC §2 and eval/numbers/GUIDELINES.md)."""
 
@@ -86,6 +115,9 @@ class NumberFact:
     kind: str = "count"
     unit: str | None = None
     counted: str | None = None
+    # Who gives the figure: the speaker of the quote or claim it stands in (SPEC §2); else None.
+    source: str | None = None
+    source_entity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -117,9 +149,11 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     numbers: list[NumberFact] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "claims": [c.to_dict() for c in self.claims],
             "entities": [e.to_dict() for e in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],
             "numbers": [n.to_dict() for n in self.numbers],
@@ -131,6 +165,7 @@ class Analysis:
             [Entity.from_dict(e) for e in d.get("entities", [])],
             [Quote.from_dict(q) for q in d.get("quotes", [])],
             [NumberFact.from_dict(n) for n in d.get("numbers", [])],
+            [Claim.from_dict(c) for c in d.get("claims", [])],
         )
 
 
@@ -148,10 +183,13 @@ def record(article: Article, analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def all_spans(analysis: Analysis) -> list[Mention | Quote | NumberFact]:
+def all_spans(analysis: Analysis) -> list[Mention | Quote | Claim | NumberFact]:
     """Every offset-bearing fact of an analysis (for invariant checks)."""
-    spans: list[Mention | Quote | NumberFact] = [m for e in analysis.entities for m in e.mentions]
+    spans: list[Mention | Quote | Claim | NumberFact] = [
+        m for e in analysis.entities for m in e.mentions
+    ]
     spans += analysis.quotes
-    spans += [q.speaker_mention for q in analysis.quotes if q.speaker_mention]
+    spans += analysis.claims
+    spans += [f.speaker_mention for f in [*analysis.quotes, *analysis.claims] if f.speaker_mention]
     spans += analysis.numbers
     return spans
