@@ -1,0 +1,39 @@
+"""Claim cues: the verbs that attribute reported speech, belief or evidence to a source.
+
+The speech verbs are the quote cues (``analysis.quotes.cues``) less those that name or
+describe rather than report ("called it a disaster", "described the plan as ..."); to them
+come the verbs of belief and evidence news attributes in the same way ("officials believe
+...", "the poll shows ...", "experts expect ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis.quotes.cues import NAMING_LEMMAS, SPEECH_LEMMAS, words
+
+# Quote cues that do not introduce a claimed content of their own.
+NOT_REPORTING = words(
+    """
+    describe continue begin read quote cite mock praise hail slam blast criticize criticise
+    decry dismiss label dub brand term chant shout scream yell mutter whisper thunder snap
+    joke quip boast brag chide scold lament muse wonder text email message blog
+    """
+)
+BELIEF_LEMMAS = words(
+    """
+    believe think know show find suggest expect hope fear worry feel doubt indicate reveal
+    realize realise recognize recognise understand suspect assume learn hear agree figure
+    guess reckon imply hint signal demonstrate prove project forecast anticipate bet
+    determine decide conclude notice mean indicate contend acknowledge allege charge
+    """
+)
+CLAIM_LEMMAS = (SPEECH_LEMMAS - NOT_REPORTING - NAMING_LEMMAS) | BELIEF_LEMMAS
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"})
+
+
+def is_claim_cue(tok: Token) -> bool:
+    """True when ``tok`` is a verb that can attribute a claim (or "according" of "according to")."""
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
+    return tok.tag_ in _VERB_TAGS and tok.lemma_.lower() in CLAIM_LEMMAS
