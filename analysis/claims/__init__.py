@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from analysis.claims.content import Site, find_site
+from analysis.claims.content import Site, find_sites
 from analysis.claims.cues import is_claim_cue
 from analysis.claims.sources import assign_sources
 from analysis.model import Claim, Quote
@@ -23,9 +23,8 @@ from analysis.quotes.speakers import EntityIndex, Resolution, resolve
 __all__ = ["assign_sources", "extract_claims"]
 
 BARE_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
-# A claim this much inside direct quotes repeats them; this much inside any quote is one.
-DIRECT_SHARE = 0.5
-QUOTED_SHARE = 0.9
+# A claim this much inside quote marks repeats the quote (which says it verbatim).
+QUOTED_SHARE = 0.5
 
 
 def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
@@ -43,18 +42,16 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     for tok in doc:
         if not is_claim_cue(tok) or _within(tok.idx, marked):
             continue
-        site = find_site(tok)
-        if site is None:
-            continue
-        start, end = doc[site.lo].idx, doc[site.hi].idx + len(doc[site.hi].text)
-        if (start, end) in seen or _repeats(start, end, marked):
-            continue
-        seen.add((start, end))
-        r = _source(site, index)
-        name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
-        out.append(
-            Claim(start, end, doc.text[start:end], name, r.entity, r.mention, cue_text(tok))
-        )
+        for site in find_sites(tok):
+            start, end = doc[site.lo].idx, doc[site.hi].idx + len(doc[site.hi].text)
+            if (start, end) in seen or _repeats(start, end, marked):
+                continue
+            seen.add((start, end))
+            r = _source(site, index)
+            name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
+            out.append(
+                Claim(start, end, doc.text[start:end], name, r.entity, r.mention, cue_text(tok))
+            )
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
@@ -64,16 +61,9 @@ def _within(pos: int, marked: list[tuple[int, int, str]]) -> bool:
 
 
 def _repeats(start: int, end: int, marked: list[tuple[int, int, str]]) -> bool:
-    """The claim's content is (mostly) a direct quote, or wholly quoted words."""
-    length = max(1, end - start)
-    direct = quoted = 0
-    for s, e, kind in marked:
-        inter = min(e, end) - max(s, start)
-        if inter > 0:
-            quoted += inter
-            if kind != "partial":
-                direct += inter
-    return direct >= DIRECT_SHARE * length or quoted >= QUOTED_SHARE * length
+    """The claim's content is mostly quoted words: the quote already gives it."""
+    quoted = sum(max(0, min(e, end) - max(s, start)) for s, e, _ in marked)
+    return quoted >= QUOTED_SHARE * max(1, end - start)
 
 
 def _source(site: Site, index: EntityIndex) -> Resolution:

@@ -15,11 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from analysis.claims.cues import INTENT_LEMMAS
+
 CONTENT_DEPS = frozenset({"ccomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
 # Words that open a complement without being part of what is claimed.
 LEAD_WORDS = frozenset({"that", "whether", "if"})
 MIN_CONTENT_TOKENS = 2
+MIN_CLAUSE_WORDS = 3  # a clause before a parenthetical cue ("Too often, he says" is not one)
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 @dataclass(slots=True)
@@ -59,18 +63,66 @@ def complement_site(cue: Token) -> Site | None:
     """ "X said (that) ...", "..., X said", "..., claiming ...": the cue's clausal complement."""
     comps = [c for c in cue.children if c.dep_ in CONTENT_DEPS]
     if not comps:
+        comps = _framed_clause(cue) or _gerund_clause(cue)
+    if not comps:
         return None
     right = [c for c in comps if c.i > cue.i]
     comp = right[0] if right else comps[-1]
     lo, hi = comp.left_edge.i, comp.right_edge.i
-    span = _trim(cue.doc, lo, hi)
+    doc = cue.doc
+    span = _trim(doc, lo, hi)
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
+        return None
+    if doc[lo].tag_ in WH_TAGS and cue.lemma_.lower() != "ask":
+        return None  # "knows who did it": an indirect question, not a claim
+    return Site(cue, *span)
+
+
+def _framed_clause(cue: Token) -> list[Token]:
+    """ "said in a statement that ...": the parse hangs the "that" clause on the noun."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        for obj in prep.children:
+            for c in obj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+                ):
+                    return [c]
+    return []
+
+
+def _gerund_clause(cue: Token) -> list[Token]:
+    """ "said having Karlsson back was a boost": a gerund the parse made the complement."""
+    if cue.lemma_.lower() in INTENT_LEMMAS:
+        return []
+    return [
+        c for c in cue.children
+        if c.dep_ == "xcomp" and c.i > cue.i and c.tag_ == "VBG"
+        and any(g.dep_ == "ccomp" for g in c.children)
+    ]
+
+
+def infinitive_site(cue: Token) -> Site | None:
+    """ "X vowed to rebuild ...", "X urged voters to stay home": what the source commits to or
+    urges, from the person urged (if any) to the end of the infinitive clause."""
+    if cue.lemma_.lower() not in INTENT_LEMMAS:
+        return None
+    xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+    if xcomp is None or not any(c.dep_ in ("nsubj", "aux") for c in xcomp.children):
+        return None
+    if not any(c.dep_ in ("nsubj",) for c in cue.children) and cue.dep_ not in ("advcl", "conj"):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+    lo = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+    span = _trim(cue.doc, lo, xcomp.right_edge.i)
     return Site(cue, *span) if span else None
 
 
 def parenthetical_site(cue: Token) -> Site | None:
     """ "The drugs have few uses, he says, and ...": a cue with a subject of its own, hung on
     the clause before it; the content is that clause up to the cue's own words."""
-    if cue.dep_ not in PARENTHETICAL_DEPS or cue.head.i >= cue.i:
+    if cue.dep_ not in PARENTHETICAL_DEPS or cue.head.i == cue.i:
         return None
     if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
         return None
@@ -80,12 +132,45 @@ def parenthetical_site(cue: Token) -> Site | None:
         return None
     doc = cue.doc
     start = cue.left_edge.i
+    while start < cue.i and doc[start].is_punct:
+        start += 1  # the parse may hang the opening comma on the cue
     if start == 0 or doc[start - 1].text not in (",", "—", "–"):
         return None  # a parenthetical is set off by a comma or dash
     head = cue.head
     lo = max(head.left_edge.i, cue.sent.start)
+    if lo >= start - 1:
+        return None
     span = _trim(doc, lo, start - 1)
-    return Site(cue, *span) if span and _words(doc, *span) >= 3 else None
+    # "The bridge, officials said, will ...": a head after the cue makes a short subject a piece
+    least = 1 if head.i > cue.i else MIN_CLAUSE_WORDS
+    return Site(cue, *span) if span and _words(doc, *span) >= least else None
+
+
+def continued_site(cue: Token, first: Site) -> Site | None:
+    """ "X, he says, and lost his life ...", "X, according to Y, include Z": the words of the
+    same sentence after a parenthetical cue are claimed too (a second piece)."""
+    doc = cue.doc
+    words = [t for t in cue.subtree if t.i >= cue.i] if cue.lower_ != "according" else []
+    own_end = cue.right_edge.i
+    conj = next((c for c in cue.children if c.dep_ == "conj" and c.i > cue.i), None)
+    if conj is not None and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+        own_end = conj.left_edge.i - 1
+        while own_end > cue.i and doc[own_end].dep_ == "cc":
+            own_end -= 1
+    elif words:
+        own_end = max(t.i for t in words)
+    if cue.lower_ == "according":
+        own_end = max(doc[cue.i + 1].right_edge.i, cue.i + 1)
+    head = first.cue.head if cue.lower_ != "according" else None
+    hi = cue.sent.end - 1
+    if head is not None:
+        hi = min(hi, max(head.right_edge.i, cue.right_edge.i))
+    if own_end + 1 > hi:
+        return None
+    span = _trim(doc, own_end + 1, hi)
+    if span is None or _words(doc, *span) < MIN_CLAUSE_WORDS:
+        return None
+    return Site(first.cue, *span, source=first.source)
 
 
 def _inverted(cue: Token) -> bool:
@@ -129,8 +214,8 @@ def according_site(tok: Token) -> Site | None:
         span = _trim(doc, phrase_hi + 1, hi)
     elif phrase_hi >= hi - 1:  # the phrase closes it
         span = _trim(doc, lo, phrase_lo - 1)
-    else:  # "X, according to Y, is ...": the phrase stands inside the content
-        span = _trim(doc, lo, hi)
+    else:  # "X, according to Y, is ...": the part before; ``continued_site`` the rest
+        span = _trim(doc, lo, phrase_lo - 1)
     return Site(tok, *span, source=source) if span else None
 
 
@@ -152,13 +237,20 @@ def passive_site(cue: Token) -> Site | None:
     return Site(cue, *span, source=source, passive=True) if span else None
 
 
-def find_site(cue: Token) -> Site | None:
-    """The content of ``cue``'s attribution in whichever form the parse shows, or None."""
+def find_sites(cue: Token) -> list[Site]:
+    """The content of ``cue``'s attribution in whichever form the parse shows: one piece, two
+    where the cue stands inside its content ("X, he says, and Y"), none when no form fits."""
     if cue.lower_ == "according":
-        return according_site(cue)
-    return (
-        complement_site(cue)
-        or passive_site(cue)
-        or parenthetical_site(cue)
-        or root_site(cue)
-    )
+        site = according_site(cue)
+        inside = site is not None and site.hi < cue.i
+    else:
+        site = complement_site(cue) or infinitive_site(cue) or passive_site(cue)
+        inside = False
+        if site is None:
+            site = parenthetical_site(cue)
+            inside = site is not None
+        site = site or root_site(cue)
+    if site is None:
+        return []
+    rest = continued_site(cue, site) if inside else None
+    return [site, rest] if rest is not None else [site]

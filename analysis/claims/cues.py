@@ -28,7 +28,15 @@ BELIEF_LEMMAS = words(
     determine decide conclude notice mean indicate contend acknowledge allege charge
     """
 )
-CLAIM_LEMMAS = (SPEECH_LEMMAS - NOT_REPORTING - NAMING_LEMMAS) | BELIEF_LEMMAS
+# Verbs whose infinitive complement states what the source intends, urges or commits to
+# ("vowed to rebuild", "urged voters to stay home").
+INTENT_LEMMAS = words(
+    """
+    promise pledge vow threaten agree refuse decline urge ask plan want hope intend seek
+    offer expect warn advise encourage propose demand
+    """
+)
+CLAIM_LEMMAS = (SPEECH_LEMMAS - NOT_REPORTING - NAMING_LEMMAS) | BELIEF_LEMMAS | INTENT_LEMMAS
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"})
 
 
