@@ -129,7 +129,7 @@ def test_a_direct_quote_is_never_repeated_as_a_claim(nlp):
     assert analysis.claims == []
 
 
-def test_indirect_question_is_not_a_claim(nlp):
+def test_an_open_question_is_not_a_claim(nlp):
     assert run(nlp, "Nobody knows who started the fire at the depot.").claims == []
 
 

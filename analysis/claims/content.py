@@ -69,13 +69,31 @@ def complement_site(cue: Token) -> Site | None:
     right = [c for c in comps if c.i > cue.i]
     comp = right[0] if right else comps[-1]
     lo, hi = comp.left_edge.i, comp.right_edge.i
+    if comp.i > cue.i:
+        # "said the U.S. needs ..., but that he would not ...": a second "that" clause the
+        # parse coordinates with the cue is more of the same content
+        for c in cue.children:
+            if c.i > hi and c.dep_ in ("conj", "ccomp") and _opens_with_that(c):
+                hi = c.right_edge.i
     doc = cue.doc
     span = _trim(doc, lo, hi)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
         return None
-    if doc[lo].tag_ in WH_TAGS and cue.lemma_.lower() != "ask":
-        return None  # "knows who did it": an indirect question, not a claim
+    if doc[lo].tag_ in WH_TAGS and _denied(cue):
+        return None  # "nobody knows who did it": an open question, not a claim
     return Site(cue, *span)
+
+
+def _opens_with_that(tok: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in tok.children)
+
+
+def _denied(cue: Token) -> bool:
+    """The cue is negated ("did not say", "nobody knows")."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("nobody", "no one", "none"))
+        for c in cue.children
+    )
 
 
 def _framed_clause(cue: Token) -> list[Token]:

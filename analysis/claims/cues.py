@@ -40,8 +40,31 @@ CLAIM_LEMMAS = (SPEECH_LEMMAS - NOT_REPORTING - NAMING_LEMMAS) | BELIEF_LEMMAS |
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"})
 
 
+# Verbs whose "that" clause is not something the subject claims ("make sure that").
+NOT_CLAIMING = words("be make ensure have do get")
+
+
 def is_claim_cue(tok: Token) -> bool:
-    """True when ``tok`` is a verb that can attribute a claim (or "according" of "according to")."""
+    """True when ``tok`` is a verb that can attribute a claim (or "according" of "according to").
+
+    Besides the listed verbs, any verb whose subject is someone and whose complement opens
+    with "that" ("Sanders pointed out that ...", "the board ruled that ..."): the complementiser
+    marks reported content whatever the verb.
+    """
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
-    return tok.tag_ in _VERB_TAGS and tok.lemma_.lower() in CLAIM_LEMMAS
+    if tok.tag_ not in _VERB_TAGS:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in CLAIM_LEMMAS or (lemma not in NOT_CLAIMING and _that_clause(tok))
+
+
+def _that_clause(tok: Token) -> bool:
+    subject = any(
+        c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that") for c in tok.children
+    )
+    return subject and any(
+        c.dep_ == "ccomp" and c.i > tok.i
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in tok.children
+    )
