@@ -181,3 +181,15 @@ def test_claim_offsets_hold_on_any_mix(nlp, text):
                 f.start <= n.start and n.end <= f.end and f.speaker == n.source
                 for f in [*analysis.quotes, *analysis.claims]
             )
+
+
+def test_object_of_a_stance_verb(nlp):
+    text = "Police announced the arrest of a man in the fatal shooting on Friday."
+    c = one(nlp, text, "the arrest of a man in the fatal shooting")
+    assert c.speaker == "Police" and c.cue == "announced"
+
+
+def test_that_clause_of_any_verb(nlp):
+    text = "Sarah Thompson pointed out that the ferry had never been late."
+    c = one(nlp, text, "the ferry had never been late")
+    assert c.speaker == "Sarah Thompson" and c.cue == "pointed"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from analysis.claims.cues import INTENT_LEMMAS
+from analysis.claims.cues import INTENT_LEMMAS, STANCE_LEMMAS
 
 CONTENT_DEPS = frozenset({"ccomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
@@ -237,6 +237,24 @@ def according_site(tok: Token) -> Site | None:
     return Site(tok, *span, source=source) if span else None
 
 
+def object_site(cue: Token) -> Site | None:
+    """ "The police announced the arrest of a man", "Sanders accused Republicans of ...": the
+    object of a verb of stating or of taking a stand, with its "of"/"for"/"as" phrase."""
+    if cue.lemma_.lower() not in STANCE_LEMMAS:
+        return None
+    if not any(c.dep_ == "nsubj" for c in cue.children) and cue.tag_ != "VBG":
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    hi = obj.right_edge.i
+    for c in cue.children:
+        if c.dep_ == "prep" and c.i > hi and c.lower_ in ("of", "for", "as"):
+            hi = c.right_edge.i
+    span = _trim(cue.doc, obj.left_edge.i, hi)
+    return Site(cue, *span) if span else None
+
+
 def passive_site(cue: Token) -> Site | None:
     """ "Ukrainian forces are believed to have struck ...", "... was reported by Reuters"."""
     subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
@@ -262,7 +280,9 @@ def find_sites(cue: Token) -> list[Site]:
         site = according_site(cue)
         inside = site is not None and site.hi < cue.i
     else:
-        site = complement_site(cue) or infinitive_site(cue) or passive_site(cue)
+        site = (
+            complement_site(cue) or infinitive_site(cue) or passive_site(cue) or object_site(cue)
+        )
         inside = False
         if site is None:
             site = parenthetical_site(cue)

@@ -25,7 +25,7 @@ BELIEF_LEMMAS = words(
     believe think know show find suggest expect hope fear worry feel doubt indicate reveal
     realize realise recognize recognise understand suspect assume learn hear agree figure
     guess reckon imply hint signal demonstrate prove project forecast anticipate bet
-    determine decide conclude notice mean indicate contend acknowledge allege charge
+    determine decide conclude notice indicate contend acknowledge allege charge
     """
 )
 # Verbs whose infinitive complement states what the source intends, urges or commits to
@@ -36,7 +36,18 @@ INTENT_LEMMAS = words(
     offer expect warn advise encourage propose demand
     """
 )
-CLAIM_LEMMAS = (SPEECH_LEMMAS - NOT_REPORTING - NAMING_LEMMAS) | BELIEF_LEMMAS | INTENT_LEMMAS
+# Verbs whose direct object is what the source states or takes a stand on ("announced the
+# arrest of a man", "accused Republicans of stoking fears", "endorsed Ted Cruz").
+STANCE_LEMMAS = words(
+    """
+    announce report confirm deny reveal acknowledge admit allege mention cite propose claim
+    predict criticize criticise condemn denounce praise support endorse oppose defend accuse
+    question dispute reject dismiss blame welcome applaud slam attack
+    """
+)
+CLAIM_LEMMAS = (
+    (SPEECH_LEMMAS - NOT_REPORTING - NAMING_LEMMAS) | BELIEF_LEMMAS | INTENT_LEMMAS | STANCE_LEMMAS
+)
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"})
 
 
