@@ -189,3 +189,8 @@ def test_that_clause_of_any_verb(nlp):
     text = "Sarah Thompson pointed out that the ferry had never been late."
     c = one(nlp, text, "the ferry had never been late")
     assert c.speaker == "Sarah Thompson" and c.cue == "pointed"
+
+
+def test_a_denied_or_withheld_stance_is_no_claim(nlp):
+    text = "Without claiming the strike, the army put the toll higher."
+    assert run(nlp, text).claims == []
