@@ -41,6 +41,12 @@ eval: $(STAMP)
 	$(BIN)/copydesk analyze $(EVAL)/quotes/ggt_dev.jsonl --no-cache -o $(EVAL_OUT)/ggt_dev.jsonl
 	python3 $(EVAL)/score_quotes.py $(EVAL)/quotes/polnear_dev.jsonl $(EVAL_OUT)/polnear_dev.jsonl
 	python3 $(EVAL)/score_quotes.py $(EVAL)/quotes/ggt_dev.jsonl $(EVAL_OUT)/ggt_dev.jsonl --resolved
+	python3 $(EVAL)/score_quotes.py $(EVAL)/quotes/polnear_dev.jsonl $(EVAL_OUT)/polnear_dev.jsonl --claims
+	python3 $(EVAL)/score_quotes.py $(EVAL)/quotes/ggt_dev.jsonl $(EVAL_OUT)/ggt_dev.jsonl --claims --resolved
+	$(BIN)/python -m bench.claims_naive $(EVAL)/quotes/polnear_dev.jsonl -o $(EVAL_OUT)/naive_polnear_dev.jsonl
+	$(BIN)/python -m bench.claims_naive $(EVAL)/quotes/ggt_dev.jsonl -o $(EVAL_OUT)/naive_ggt_dev.jsonl
+	python3 $(EVAL)/score_quotes.py $(EVAL)/quotes/polnear_dev.jsonl $(EVAL_OUT)/naive_polnear_dev.jsonl --claims
+	python3 $(EVAL)/score_quotes.py $(EVAL)/quotes/ggt_dev.jsonl $(EVAL_OUT)/naive_ggt_dev.jsonl --claims --resolved
 	python3 $(EVAL)/score_numbers.py $(EVAL)/numbers/dev.jsonl $(EVAL_OUT)/corpus.jsonl
 	python3 $(EVAL)/score_entities.py $(EVAL)/entities/dev.jsonl $(EVAL_OUT)/corpus.jsonl
 
