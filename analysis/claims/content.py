@@ -6,14 +6,18 @@ Forms, by the cue's place in the parse:
   * a parenthetical cue hung on the clause it reports: "The drugs are overused, he says";
   * "according to X": the clause the phrase modifies, without the phrase;
   * passives: "... is believed to ..." (subject to the end of the infinitive clause), "... was
-    reported by X" (the subject).
+    reported by X" (the subject);
+  * infinitives of intent ("vowed to ...", "urged voters to ...") and the object of a verb of
+    stating or taking a stand ("announced the arrest of ...", "accused X of ...").
+The parse's slips are read through: a "that" clause hung on the noun of "said in a statement
+that ...", a gerund taken for the complement, a second "that" clause coordinated with the cue.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from analysis.claims.cues import INTENT_LEMMAS, STANCE_LEMMAS
 
@@ -38,9 +42,9 @@ class Site:
     passive: bool = False
 
 
-def _trim(tokens, lo: int, hi: int) -> tuple[int, int] | None:
-    """Shrink ``[lo, hi]`` past edge punctuation, spaces and a leading "that"."""
-    doc = tokens
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Shrink ``[lo, hi]`` past edge punctuation, spaces and a leading "that"; None when too
+    little is left."""
     while lo <= hi and (
         doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in LEAD_WORDS
         or doc[lo].dep_ == "cc"
@@ -55,7 +59,7 @@ def _trim(tokens, lo: int, hi: int) -> tuple[int, int] | None:
     return lo, hi
 
 
-def _words(doc, lo: int, hi: int) -> int:
+def _words(doc: Doc, lo: int, hi: int) -> int:
     return sum(1 for t in doc[lo : hi + 1] if not (t.is_punct or t.is_space))
 
 
