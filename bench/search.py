@@ -235,10 +235,13 @@ def main() -> None:
     n_synthetic = max(0, args.articles - len(real))
 
     items = []  # (kind, text, body) of every item of every article, duplicates included
+    indexed = {}  # item -> (what the index scores, where the speaker's name starts or None)
     for article, analysis in corpus:
         for it in article_items(article, analysis):
             body = it.text if it.extra is None else f"{it.text}\n{it.extra}"
             items.append((it.kind, it.text, body))
+            if it.who is not None:  # the baseline searches the item's text, not its speaker
+                indexed[items[-1]] = (f"{it.text}\n{it.who}", len(it.text))
     bodies = [b for _, _, b in items]
     distinct = sorted(set(items))
     print(f"{len(corpus)} articles, {len(items)} items, {len(distinct)} distinct",
@@ -277,6 +280,7 @@ def main() -> None:
         base_ms.append((time.perf_counter() - t) * 1000)
 
     d_bodies = [b for _, _, b in distinct]
+    d_indexed = [indexed.get(d, (d[2], None)) for d in distinct]
     d_processed = [default_process(b) for b in d_bodies]
     d_lens = np.fromiter((len(b) for b in d_processed), dtype=np.int64, count=len(d_processed))
     found = defaultdict(int)
@@ -296,7 +300,7 @@ def main() -> None:
                             for j in (partial >= partial.max()).nonzero()[0])
         found["source"] += (kind, source) in got
         scorer = Scorer(q, prefix_last=True)
-        mine = scorer.score_many(d_bodies)
+        mine = scorer.score_many([b for b, _ in d_indexed], [at for _, at in d_indexed])
         top = max(mine)
         found["exhaustive"] += any((distinct[j][0], distinct[j][1]) in got
                                    for j, s in enumerate(mine) if s >= top)

@@ -324,7 +324,9 @@ async def test_f_filters_focused_pane_and_escape_clears(seed_articles):
         assert 0 < pane.shown < total
         shown = [o.item for o in pane.list_widget.options if hasattr(o, "item")]
         assert len(shown) == pane.shown and all("okafor" in it.search_key for it in shown)
-        assert f"{pane.shown}/{total}" in str(pane.border_title)
+        claims = sum(1 for it in pane.items if it.kind == "claim")
+        quotes = f"Quotes ({pane.shown - pane.shown_claims}/{total - claims})"
+        assert str(pane.border_title).startswith(quotes)
         await pilot.press("enter")  # back to the list, filter kept
         assert app.focused is pane.list_widget and pane.filter_text == "okafor"
         await pilot.press("escape")  # escape on the filtered list clears it too

@@ -1,4 +1,4 @@
-"""Snapshot tests (pytest-textual-snapshot) of the main screen, the help screen and a quote.
+"""Snapshot tests (pytest-textual-snapshot) of the main screen, the help screen, a quote, a claim.
 
 The facts are hand-written here for the seed article, fed through the app's ``analyze`` hook, so
 the snapshots do not change when the extractors improve; real analysis is covered by test_app.py.
@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from analysis.loader import load
-from analysis.model import Analysis, Entity, Mention, NumberFact, Quote
+from analysis.model import Analysis, Claim, Entity, Mention, NumberFact, Quote
 from tui.app import CopydeskApp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,15 +61,34 @@ def fixed_analysis(text: str) -> Analysis:
         start, end = _span(text, needle)
         return NumberFact(start, end, needle, value, kind=kind, **kw)
 
+    varga = {"source": "Elena Varga", "source_entity": "e1"}
+    service = {"source": "the national weather service"}
+    office = {"source": "the finance office"}
     numbers = [
-        number("at least five", 5, "count", qualifier="at least", counted="people"),
-        number("nearly 400", 400, "count", qualifier="approximately", counted="households"),
-        number("140 km/h", 140, "measurement", unit="km/h"),
+        number("at least five", 5, "count", qualifier="at least", counted="people", **varga),
+        number("nearly 400", 400, "count", qualifier="approximately", counted="households",
+               **varga),
+        number("140 km/h", 140, "measurement", unit="km/h", **service),
         number("63", 63, "count", counted="firefighters"),
-        number("$3.5 million", 3_500_000, "money", qualifier="approximately", unit="USD"),
-        number("2%", 2, "percent", unit="%"),
+        number("$3.5 million", 3_500_000, "money", qualifier="approximately", unit="USD",
+               **office),
+        number("2%", 2, "percent", unit="%", **office),
     ]
-    return Analysis(entities, quotes, numbers)
+
+    def claim(needle: str, speaker: str, entity: str | None, by: str, cue: str) -> Claim:
+        start, end = _span(text, needle)
+        return Claim(start, end, needle, speaker, entity, _mention(text, by), cue)
+
+    claims = [
+        claim("A winter storm tore through the port city of Portmere on Monday, killing at least "
+              "five people and leaving nearly 400 households without electricity",
+              "Elena Varga", "e1", "Elena Varga", "said"),
+        claim("gusts reached 140 km/h, the strongest since Feb 24 last year",
+              "the national weather service", None, "national weather service", "said"),
+        claim("Repairs will cost about $3.5 million, or roughly 2% of the city's annual budget",
+              "the finance office", None, "the finance office", "according to"),
+    ]
+    return Analysis(entities, quotes, numbers, claims)
 
 
 class SnapshotApp(CopydeskApp):
@@ -119,6 +138,16 @@ def test_highlighted_quote(snap_compare):
         await _ready(pilot)
         await pilot.press("tab", "tab", "tab")  # article list -> text -> Entities -> Quotes
         await pilot.press("down", "enter")  # the Okafor quote
+        await pilot.pause()
+
+    assert snap_compare(SnapshotApp(), terminal_size=(120, 30), run_before=run_before)
+
+
+def test_highlighted_claim(snap_compare):
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("tab", "tab", "tab")  # to Quotes
+        await pilot.press(*["down"] * 5, "enter")  # past the quotes: the finance office's claim
         await pilot.pause()
 
     assert snap_compare(SnapshotApp(), terminal_size=(120, 30), run_before=run_before)
