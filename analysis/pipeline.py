@@ -10,11 +10,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.claims import assign_sources, extract_claims
 from analysis.entities import add_entity_components, extract_entities
 from analysis.errors import ModelNotFound
 from analysis.model import Analysis, Article
 from analysis.numbers import extract_numbers
-from analysis.quotes import extract_quotes
+from analysis.quotes import extract_quotes, speaker_index
 from analysis.version import DEFAULT_MODEL
 
 
@@ -40,11 +41,14 @@ def _is_path(name: str) -> bool:
 
 
 def analyze_doc(doc: Doc, article: Article) -> Analysis:
-    """Extract entities, quotes and numbers from one parsed article."""
+    """Extract entities, quotes, claims and numbers (with their sources) from one article."""
     entities = extract_entities(doc, article)
-    quotes = extract_quotes(doc, entities)
+    index = speaker_index(doc, entities)
+    quotes = extract_quotes(doc, entities, index)
+    claims = extract_claims(doc, index, quotes)
     numbers = extract_numbers(doc, article)
-    return Analysis(entities=entities, quotes=quotes, numbers=numbers)
+    assign_sources(numbers, quotes, claims)
+    return Analysis(entities=entities, quotes=quotes, numbers=numbers, claims=claims)
 
 
 def analyze_articles(

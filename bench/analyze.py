@@ -7,7 +7,8 @@ news, SPEC §4), the first N of them. In one run it measures:
   * raw spaCy: ``spacy.load`` + ``nlp.pipe`` over the texts (the baseline);
   * copydesk: load the JSONL, parse, extract, cache and write JSONL, from an empty cache;
   * copydesk again on the now-filled cache;
-  * each extractor's own time on parsed docs, as a share of their parse time (on a sample).
+  * each extractor's own time on parsed docs, as a share of their parse time (on a sample);
+    claims counts reported speech and the figures' sources.
 The last line is the SPEC §4 JSON object with ``overhead_ratio`` (copydesk / raw spaCy) and
 ``cached_speedup`` (first run / cached run).
 """
@@ -53,12 +54,13 @@ def main() -> None:
     import spacy
 
     from analysis.cache import open_cache
+    from analysis.claims import assign_sources, extract_claims
     from analysis.entities import extract_entities
     from analysis.export import write
     from analysis.loader import load
     from analysis.numbers import extract_numbers
     from analysis.pipeline import load_nlp
-    from analysis.quotes import extract_quotes
+    from analysis.quotes import extract_quotes, speaker_index
     from analysis.runner import RunOptions, analyze_corpus
     from analysis.version import DEFAULT_MODEL
 
@@ -99,17 +101,22 @@ def main() -> None:
         t0 = time.perf_counter()
         ours = list(nlp.pipe((a.text for a in articles), batch_size=16))
         parse_s = time.perf_counter() - t0
-        spent = {"entities": 0.0, "quotes": 0.0, "numbers": 0.0}
+        spent = {"entities": 0.0, "quotes": 0.0, "claims": 0.0, "numbers": 0.0}
         for doc, article in zip(ours, articles, strict=True):
             t = time.perf_counter()
             entities = extract_entities(doc, article)
             spent["entities"] += time.perf_counter() - t
             t = time.perf_counter()
-            extract_quotes(doc, entities)
+            index = speaker_index(doc, entities)  # built once, shared with claims
+            quotes = extract_quotes(doc, entities, index)
             spent["quotes"] += time.perf_counter() - t
             t = time.perf_counter()
-            extract_numbers(doc, article)
+            numbers = extract_numbers(doc, article)
             spent["numbers"] += time.perf_counter() - t
+            t = time.perf_counter()
+            claims = extract_claims(doc, index, quotes)
+            assign_sources(numbers, quotes, claims)
+            spent["claims"] += time.perf_counter() - t
 
     print(json.dumps({
         "articles": len(items),
@@ -125,6 +132,7 @@ def main() -> None:
         "entities_share_of_parse": round(spent["entities"] / parse_s, 4),
         "quotes_share_of_parse": round(spent["quotes"] / parse_s, 4),
         "numbers_share_of_parse": round(spent["numbers"] / parse_s, 4),
+        "claims_share_of_parse": round(spent["claims"] / parse_s, 4),
         "jobs": args.jobs,
     }))
 

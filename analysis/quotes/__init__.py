@@ -42,7 +42,7 @@ from analysis.quotes.frames import FrameFinder
 from analysis.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from analysis.quotes.speakers import EntityIndex, Resolution
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "speaker_index"]
 
 BARE_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 CONTINUATION_PARAS = 2  # a continuation may follow its speaker's quote by this many paragraphs
@@ -51,23 +51,34 @@ LOOSE_MIN_WORDS = 2
 TOPIC_CHARS = 400  # how far back to look for the sentence an unattributed quote follows
 
 
-def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    """Quotes of ``doc`` in article order (``doc.text`` is the article text)."""
+def speaker_index(doc: Doc, entities: list[Entity]) -> EntityIndex:
+    """The speaker-resolution index of ``doc`` (names inside quote marks are not antecedents),
+    built once and shared by quotes and reported speech."""
+    marks = [(q.open_mark, q.close_mark) for q in find_quote_spans(doc.text)]
+    return EntityIndex.build(doc, entities, marks)
+
+
+def extract_quotes(
+    doc: Doc, entities: list[Entity], index: EntityIndex | None = None
+) -> list[Quote]:
+    """Quotes of ``doc`` in article order (``doc.text`` is the article text); ``index`` is
+    :func:`speaker_index` of the doc when the caller already has it."""
     try:
-        return _extract(doc, entities)
+        return _extract(doc, entities, index)
     except Exception:  # noqa: BLE001 - one odd article must never stop the pipeline
         return []
 
 
-def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
+def _extract(doc: Doc, entities: list[Entity], index: EntityIndex | None) -> list[Quote]:
     text = doc.text
     spans = find_quote_spans(text)
     if not spans:
         return []
     paras = paragraphs(text)
     finder = FrameFinder(doc)
-    marks = [(q.open_mark, q.close_mark) for q in spans]
-    index = EntityIndex.build(doc, entities, marks)
+    if index is None:
+        marks = [(q.open_mark, q.close_mark) for q in spans]
+        index = EntityIndex.build(doc, entities, marks)
     attrs: list[Attribution | None] = []
     keep: list[bool] = []
     for k, q in enumerate(spans):

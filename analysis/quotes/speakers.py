@@ -477,6 +477,9 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
         if lemma in DOCUMENT_NOUNS:
             return _owner(index, tok, stop, mention)
         ent = index.by_title(lemma, tok.idx) if definite else None
+        if ent is None and lemma in ORG_NOUNS and _named_owner(tok):
+            # "Ukraine's military said": the owner's name makes the description a name
+            return Resolution(mention.text, None, mention)
         if ent is None and definite and lemma in ORG_NOUNS:
             # "the commission": an organisation so named, else the most salient one.
             ent = index.named_org(lemma, tok.idx) or index.recent(
@@ -489,9 +492,14 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
             return _from_entity(index, ent, mention)
         # No name to tie it to: the description itself says who spoke ("a spokesperson"),
         # unless it names an abstraction ("the decision", "their actions"): a misparse.
-        if not lemma.endswith(ABSTRACT_SUFFIXES):
+        if not lemma.endswith(ABSTRACT_SUFFIXES) or lemma in ORG_NOUNS:
             return Resolution(mention.text, None, mention)
     return Resolution(None, None, mention)
+
+
+def _named_owner(tok: Token) -> bool:
+    """ "Ukraine's military", "the Kremlin's press office": a possessive proper noun."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _owner(index: EntityIndex, tok: Token, stop: int, mention: Mention) -> Resolution:

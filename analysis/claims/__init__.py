@@ -1,0 +1,79 @@
+"""Claims: reported speech without quote marks, each with its source, cue and content.
+
+Per doc: every claim cue outside quote marks (``cues``) is read in the form its parse shows
+(``content``: a clausal complement, a parenthetical cue, "according to", a passive); the source
+is found and resolved with the quote machinery (``analysis.quotes.cues.speaker_token`` and
+``analysis.quotes.speakers.resolve``, the same entity index), so "he" and "the ministry" become
+names exactly as for quotes. A claim whose content is a direct quote is not emitted (the quote
+says it verbatim); a partial quote inside a claim stays a quote and the claim covers it.
+Numbers take the speaker of the quote or claim they stand in (``sources``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from analysis.claims.content import Site, find_sites
+from analysis.claims.cues import is_claim_cue
+from analysis.claims.sources import assign_sources
+from analysis.model import Claim, Quote
+from analysis.quotes.cues import NOT_SPEAKERS, cue_text, speaker_token
+from analysis.quotes.speakers import EntityIndex, Resolution, resolve
+
+__all__ = ["assign_sources", "extract_claims"]
+
+BARE_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+# A claim this much inside quote marks repeats the quote (which says it verbatim).
+QUOTED_SHARE = 0.5
+
+
+def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
+    """Claims of ``doc`` in article order; ``quotes`` are its quotes (never repeated)."""
+    try:
+        return _extract(doc, index, quotes)
+    except Exception:  # noqa: BLE001 - one odd article must never stop the pipeline
+        return []
+
+
+def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
+    marked = [(q.start - 1, q.end + 1, q.kind) for q in quotes]
+    seen: set[tuple[int, int]] = set()
+    out: list[Claim] = []
+    for tok in doc:
+        if not is_claim_cue(tok) or _within(tok.idx, marked):
+            continue
+        for site in find_sites(tok):
+            start, end = doc[site.lo].idx, doc[site.hi].idx + len(doc[site.hi].text)
+            if (start, end) in seen or _repeats(start, end, marked):
+                continue
+            seen.add((start, end))
+            r = _source(site, index)
+            name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
+            out.append(
+                Claim(start, end, doc.text[start:end], name, r.entity, r.mention, cue_text(tok))
+            )
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _within(pos: int, marked: list[tuple[int, int, str]]) -> bool:
+    return any(s <= pos < e for s, e, _ in marked)
+
+
+def _repeats(start: int, end: int, marked: list[tuple[int, int, str]]) -> bool:
+    """The claim's content is mostly quoted words: the quote already gives it."""
+    quoted = sum(max(0, min(e, end) - max(s, start)) for s, e, _ in marked)
+    return quoted >= QUOTED_SHARE * max(1, end - start)
+
+
+def _source(site: Site, index: EntityIndex) -> Resolution:
+    """The resolved source of an attribution: the "by"/"according to" object or the cue's
+    speaker as for a quote; never a word of the content itself."""
+    cue = site.cue
+    tok: Token | None = site.source
+    if tok is None and not site.passive:
+        tok = speaker_token(cue, inverted=site.hi < cue.i)
+    if tok is None or site.lo <= tok.i <= site.hi or tok.ent_type_ in NOT_SPEAKERS:
+        return Resolution()
+    stop = site.hi + 1 if site.hi < tok.i else tok.sent.start
+    return resolve(index, tok, stop)

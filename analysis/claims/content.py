@@ -1,0 +1,294 @@
+"""Where a claim's content lies: the words a cue attributes, read off the dependency parse.
+
+Forms, by the cue's place in the parse:
+  * a clausal complement, before or after the cue: "X said (that) ...", "..., X said",
+    "..., claiming ..." (the complement's subtree is the content);
+  * a parenthetical cue hung on the clause it reports: "The drugs are overused, he says";
+  * "according to X": the clause the phrase modifies, without the phrase;
+  * passives: "... is believed to ..." (subject to the end of the infinitive clause), "... was
+    reported by X" (the subject).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from analysis.claims.cues import INTENT_LEMMAS, STANCE_LEMMAS
+
+CONTENT_DEPS = frozenset({"ccomp"})
+PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
+# Words that open a complement without being part of what is claimed.
+LEAD_WORDS = frozenset({"that", "whether", "if"})
+MIN_CONTENT_TOKENS = 2
+MIN_CLAUSE_WORDS = 3  # a clause before a parenthetical cue ("Too often, he says" is not one)
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+@dataclass(slots=True)
+class Site:
+    """One attribution: the cue token, the content's token range ``[lo, hi]`` and, where the
+    form names it outside the cue's subject ("by X", "according to X"), the source's head."""
+
+    cue: Token
+    lo: int
+    hi: int
+    source: Token | None = None
+    passive: bool = False
+
+
+def _trim(tokens, lo: int, hi: int) -> tuple[int, int] | None:
+    """Shrink ``[lo, hi]`` past edge punctuation, spaces and a leading "that"."""
+    doc = tokens
+    while lo <= hi and (
+        doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in LEAD_WORDS
+        or doc[lo].dep_ == "cc"
+    ):
+        if doc[lo].is_quote:
+            break  # an opening mark stays with the quote it opens
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not doc[hi].is_quote:
+        hi -= 1
+    if hi - lo + 1 < MIN_CONTENT_TOKENS:
+        return None
+    return lo, hi
+
+
+def _words(doc, lo: int, hi: int) -> int:
+    return sum(1 for t in doc[lo : hi + 1] if not (t.is_punct or t.is_space))
+
+
+def complement_site(cue: Token) -> Site | None:
+    """ "X said (that) ...", "..., X said", "..., claiming ...": the cue's clausal complement."""
+    comps = [c for c in cue.children if c.dep_ in CONTENT_DEPS]
+    if not comps:
+        comps = _framed_clause(cue) or _gerund_clause(cue)
+    if not comps:
+        return None
+    right = [c for c in comps if c.i > cue.i]
+    comp = right[0] if right else comps[-1]
+    lo, hi = comp.left_edge.i, comp.right_edge.i
+    if comp.i > cue.i:
+        # "said the U.S. needs ..., but that he would not ...": a second "that" clause the
+        # parse coordinates with the cue is more of the same content
+        for c in cue.children:
+            if c.i > hi and c.dep_ in ("conj", "ccomp") and _opens_with_that(c):
+                hi = c.right_edge.i
+    doc = cue.doc
+    span = _trim(doc, lo, hi)
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
+        return None
+    if doc[lo].tag_ in WH_TAGS and _denied(cue):
+        return None  # "nobody knows who did it": an open question, not a claim
+    return Site(cue, *span)
+
+
+def _opens_with_that(tok: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in tok.children)
+
+
+def _denied(cue: Token) -> bool:
+    """The cue is negated ("did not say", "nobody knows")."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("nobody", "no one", "none"))
+        for c in cue.children
+    )
+
+
+def _framed_clause(cue: Token) -> list[Token]:
+    """ "said in a statement that ...": the parse hangs the "that" clause on the noun."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        for obj in prep.children:
+            for c in obj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+                ):
+                    return [c]
+    return []
+
+
+def _gerund_clause(cue: Token) -> list[Token]:
+    """ "said having Karlsson back was a boost": a gerund the parse made the complement."""
+    if cue.lemma_.lower() in INTENT_LEMMAS:
+        return []
+    return [
+        c for c in cue.children
+        if c.dep_ == "xcomp" and c.i > cue.i and c.tag_ == "VBG"
+        and any(g.dep_ == "ccomp" for g in c.children)
+    ]
+
+
+def infinitive_site(cue: Token) -> Site | None:
+    """ "X vowed to rebuild ...", "X urged voters to stay home": what the source commits to or
+    urges, from the person urged (if any) to the end of the infinitive clause."""
+    if cue.lemma_.lower() not in INTENT_LEMMAS:
+        return None
+    xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+    if xcomp is None or not any(c.dep_ in ("nsubj", "aux") for c in xcomp.children):
+        return None
+    if not any(c.dep_ in ("nsubj",) for c in cue.children) and cue.dep_ not in ("advcl", "conj"):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+    lo = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+    span = _trim(cue.doc, lo, xcomp.right_edge.i)
+    return Site(cue, *span) if span else None
+
+
+def parenthetical_site(cue: Token) -> Site | None:
+    """ "The drugs have few uses, he says, and ...": a cue with a subject of its own, hung on
+    the clause before it; the content is that clause up to the cue's own words."""
+    if cue.dep_ not in PARENTHETICAL_DEPS or cue.head.i == cue.i:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None
+    inverted = _inverted(cue)  # "..., said an adviser": the parse may take him for an object
+    has_subject = any(c.dep_ == "nsubj" for c in cue.children)
+    if not inverted and (not has_subject or any(c.dep_ == "dobj" for c in cue.children)):
+        return None
+    doc = cue.doc
+    start = cue.left_edge.i
+    while start < cue.i and doc[start].is_punct:
+        start += 1  # the parse may hang the opening comma on the cue
+    if start == 0 or doc[start - 1].text not in (",", "—", "–"):
+        return None  # a parenthetical is set off by a comma or dash
+    head = cue.head
+    lo = max(head.left_edge.i, cue.sent.start)
+    if lo >= start - 1:
+        return None
+    span = _trim(doc, lo, start - 1)
+    # "The bridge, officials said, will ...": a head after the cue makes a short subject a piece
+    least = 1 if head.i > cue.i else MIN_CLAUSE_WORDS
+    return Site(cue, *span) if span and _words(doc, *span) >= least else None
+
+
+def continued_site(cue: Token, first: Site) -> Site | None:
+    """ "X, he says, and lost his life ...", "X, according to Y, include Z": the words of the
+    same sentence after a parenthetical cue are claimed too (a second piece)."""
+    doc = cue.doc
+    words = [t for t in cue.subtree if t.i >= cue.i] if cue.lower_ != "according" else []
+    own_end = cue.right_edge.i
+    conj = next((c for c in cue.children if c.dep_ == "conj" and c.i > cue.i), None)
+    if conj is not None and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+        own_end = conj.left_edge.i - 1
+        while own_end > cue.i and doc[own_end].dep_ == "cc":
+            own_end -= 1
+    elif words:
+        own_end = max(t.i for t in words)
+    if cue.lower_ == "according":
+        own_end = max(doc[cue.i + 1].right_edge.i, cue.i + 1)
+    head = first.cue.head if cue.lower_ != "according" else None
+    hi = cue.sent.end - 1
+    if head is not None:
+        hi = min(hi, max(head.right_edge.i, cue.right_edge.i))
+    if own_end + 1 > hi:
+        return None
+    span = _trim(doc, own_end + 1, hi)
+    if span is None or _words(doc, *span) < MIN_CLAUSE_WORDS:
+        return None
+    return Site(first.cue, *span, source=first.source)
+
+
+def _inverted(cue: Token) -> bool:
+    """ "..., said the mayor": the cue opens its clause and a noun follows it."""
+    return cue.left_edge.i == cue.i and any(
+        c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos") and c.i > cue.i
+        and c.pos_ in ("PROPN", "NOUN")
+        for c in cue.children
+    )
+
+
+def root_site(cue: Token) -> Site | None:
+    """ "Russia's assaults show a change in tactics, said an adviser": a sentence whose main
+    verb is the cue, with the content before it and no complement in the parse."""
+    if cue.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+        return None
+    doc = cue.doc
+    subj = [c for c in cue.children if c.dep_ in ("nsubj",)]
+    first = min([cue.i, *[s.left_edge.i for s in subj]])
+    if first == 0 or doc[first - 1].text != "," or first - 1 <= cue.sent.start:
+        return None
+    span = _trim(doc, cue.sent.start, first - 2)
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
+        return None
+    return Site(cue, *span)
+
+
+def according_site(tok: Token) -> Site | None:
+    """ "According to X, ..." and "..., according to X": the clause without the phrase."""
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    phrase_lo, phrase_hi = tok.i, max(to.right_edge.i, tok.right_edge.i)
+    sent = tok.sent
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    lo = max(min(head.left_edge.i, phrase_lo), sent.start)
+    hi = min(max(head.right_edge.i, phrase_hi), sent.end - 1)
+    if phrase_lo <= lo + 1:  # the phrase opens the clause
+        span = _trim(doc, phrase_hi + 1, hi)
+    elif phrase_hi >= hi - 1:  # the phrase closes it
+        span = _trim(doc, lo, phrase_lo - 1)
+    else:  # "X, according to Y, is ...": the part before; ``continued_site`` the rest
+        span = _trim(doc, lo, phrase_lo - 1)
+    return Site(tok, *span, source=source) if span else None
+
+
+def object_site(cue: Token) -> Site | None:
+    """ "The police announced the arrest of a man", "Sanders accused Republicans of ...": the
+    object of a verb of stating or of taking a stand, with its "of"/"for"/"as" phrase."""
+    if cue.lemma_.lower() not in STANCE_LEMMAS:
+        return None
+    if not any(c.dep_ == "nsubj" for c in cue.children) and cue.tag_ != "VBG":
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    hi = obj.right_edge.i
+    for c in cue.children:
+        if c.dep_ == "prep" and c.i > hi and c.lower_ in ("of", "for", "as"):
+            hi = c.right_edge.i
+    span = _trim(cue.doc, obj.left_edge.i, hi)
+    return Site(cue, *span) if span else None
+
+
+def passive_site(cue: Token) -> Site | None:
+    """ "Ukrainian forces are believed to have struck ...", "... was reported by Reuters"."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in ("it", "this"):
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+    doc = cue.doc
+    if xcomp is not None:
+        span = _trim(doc, subj.left_edge.i, xcomp.right_edge.i)
+    elif source is not None:
+        span = _trim(doc, subj.left_edge.i, subj.right_edge.i)
+    else:
+        return None
+    return Site(cue, *span, source=source, passive=True) if span else None
+
+
+def find_sites(cue: Token) -> list[Site]:
+    """The content of ``cue``'s attribution in whichever form the parse shows: one piece, two
+    where the cue stands inside its content ("X, he says, and Y"), none when no form fits."""
+    if cue.lower_ == "according":
+        site = according_site(cue)
+        inside = site is not None and site.hi < cue.i
+    else:
+        site = (
+            complement_site(cue) or infinitive_site(cue) or passive_site(cue) or object_site(cue)
+        )
+        inside = False
+        if site is None:
+            site = parenthetical_site(cue)
+            inside = site is not None
+        site = site or root_site(cue)
+    if site is None:
+        return []
+    rest = continued_site(cue, site) if inside else None
+    return [site, rest] if rest is not None else [site]
