@@ -20,6 +20,35 @@ _DISTANCING = {
     "rebut": "rebutted that", "disagree": "disagreed that", "downplay": "downplayed that",
     "wonder": "wondered whether",
 }
+# First words after which a description needs no "the" ("an adviser", "his spokesman", "one aide").
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your one two three some several "
+    "many most all both each every any no other another".split()
+)
+
+
+def speaker_phrase(speaker: str) -> str:
+    """A speaker as the object of "according to": a description gets its article.
+
+    "Russian defence ministry" -> "the Russian defence ministry" (a singular common noun at the
+    end); names ("Vitali Klitschko"), plurals ("US officials"), possessives ("Ukraine's military")
+    and phrases with a determiner ("an adviser"; "The ministry" -> "the ministry") keep their form.
+    """
+    words = speaker.split()
+    if not words:
+        return speaker
+    first, last = words[0], words[-1]
+    if first.lower() in _DETERMINERS:
+        return " ".join([first.lower(), *words[1:]]) if first.istitle() else speaker
+    possessive = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])
+    if (len(words) >= 2 and last.isalpha() and last.islower() and not last.endswith("s")
+            and not possessive and "," not in speaker):
+        return f"the {speaker}"
+    return speaker
+
+
+def _capitalised(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
 
 
 def source_of(article: Article) -> str:
@@ -64,9 +93,10 @@ def reported(claim: Claim) -> str:
     """A claim worded as reported speech, without a citation: "According to X, ..."."""
     verb = distancing_verb(claim.cue)
     if claim.speaker:
+        who = speaker_phrase(claim.speaker)
         if verb:
-            return f"{claim.speaker} {verb} {claim.text}"
-        return f"According to {claim.speaker}, {claim.text}"
+            return f"{_capitalised(who)} {verb} {claim.text}"
+        return f"According to {who}, {claim.text}"
     if verb:
         return f"It was {verb} {claim.text} (source not identified)"
     return f"Reportedly, {claim.text} (source not identified)"
@@ -81,7 +111,7 @@ def cite(article: Article, fact: Quote | Claim | NumberFact | Entity | Mention) 
     elif isinstance(fact, Claim):
         text = f"{reported(fact)} — {source}"
     elif isinstance(fact, NumberFact):
-        given = f", according to {fact.source}" if fact.source else ""
+        given = f", according to {speaker_phrase(fact.source)}" if fact.source else ""
         text = f"{fact.text} [{describe_number(fact)}]{given} — {source}"
     elif isinstance(fact, Entity):
         text = f"{fact.name} ({fact.label}) — {source}"

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from analysis.citation import cite, distancing_verb, reported
+from analysis.citation import cite, distancing_verb, reported, speaker_phrase
 from analysis.export import write
 from analysis.model import Analysis, Article, Claim, Mention, NumberFact, Quote
 
@@ -74,6 +74,29 @@ def test_a_denial_is_not_turned_into_an_assertion():
 ])
 def test_distancing_cues(cue, expected):
     assert distancing_verb(cue) == expected
+
+
+@pytest.mark.parametrize(("speaker", "phrase"), [
+    ("Russian defence ministry", "the Russian defence ministry"),
+    ("Kyiv police", "the Kyiv police"), ("The operator", "the operator"),
+    ("the port authority", "the port authority"), ("an adviser", "an adviser"),
+    ("Vitali Klitschko", "Vitali Klitschko"), ("Ukraine’s military", "Ukraine’s military"),
+    ("Ukraine's military", "Ukraine's military"), ("US officials", "US officials"),
+    ("officials", "officials"), ("police", "police"), ("Ukrenergo", "Ukrenergo"),
+    ("Vitali Klitschko, the mayor", "Vitali Klitschko, the mayor"), ("", ""),
+])
+def test_speaker_phrase_gives_a_description_its_article(speaker, phrase):
+    assert speaker_phrase(speaker) == phrase
+
+
+def test_a_description_reads_as_english_in_both_wordings():
+    ministry = Claim(*at("the crew had ignored the warning"), "the crew had ignored the warning",
+                     "Russian defence ministry", cue="said")
+    assert reported(ministry).startswith("According to the Russian defence ministry, the crew")
+    ministry.cue = "denied"
+    assert reported(ministry).startswith("The Russian defence ministry denied that the crew")
+    source = NumberFact(0, 3, "400", 400, source="Russian defence ministry")
+    assert "according to the Russian defence ministry" in cite(ARTICLE, source)
 
 
 def test_claim_without_a_source_says_so():
