@@ -36,6 +36,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
 
 
 def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
+    text = doc.text  # built from the tokens on every access: read it once
     marked = [(q.start - 1, q.end + 1, q.kind) for q in quotes]
     seen: set[tuple[int, int]] = set()
     out: list[Claim] = []
@@ -50,7 +51,7 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
             r = _source(site, index)
             name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
             out.append(
-                Claim(start, end, doc.text[start:end], name, r.entity, r.mention, cue_text(tok))
+                Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok))
             )
     out.sort(key=lambda c: (c.start, c.end))
     return out

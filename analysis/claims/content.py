@@ -244,6 +244,8 @@ def object_site(cue: Token) -> Site | None:
         return None
     if not any(c.dep_ == "nsubj" for c in cue.children) and cue.tag_ != "VBG":
         return None
+    if _denied(cue) or (cue.dep_ == "pcomp" and cue.head.lower_ == "without"):
+        return None  # "did not confirm the report", "without claiming the strike"
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
     if obj is None or obj.pos_ == "PRON":
         return None

@@ -396,7 +396,9 @@ def _mention(doc: Doc, start: int, end: int) -> Mention:
 
 
 def _breaks(tok: Token) -> bool:
-    return tok.is_space or tok.is_quote or tok.is_bracket or tok.text in ",;:.!?—–―"
+    # a spaced hyphen is a dash ("KYIV - Russia said"); "Al-Shabaab" keeps its hyphen
+    spaced = tok.text == "-" and bool(tok.whitespace_)
+    return spaced or tok.is_space or tok.is_quote or tok.is_bracket or tok.text in ",;:.!?—–―"
 
 
 def _left_part(tok: Token, stop: int) -> int:
