@@ -14,7 +14,7 @@ FORMATS = ("jsonl", "json", "csv", "md")
 CSV_COLUMNS = [
     "article_id", "title", "path", "date", "fact", "text", "start", "end",
     "speaker", "label", "value", "value_max", "kind", "qualifier", "unit", "counted", "entity",
-    "cue",
+    "cue", "source",
 ]
 
 
@@ -45,7 +45,7 @@ def _json(results: Iterable[tuple[Article, Analysis]], out: TextIO) -> int:
 
 
 def fact_rows(article: Article, analysis: Analysis) -> Iterable[dict[str, Any]]:
-    """One flat row per fact: each entity mention, quote and number."""
+    """One flat row per fact: each entity mention, quote, claim and number."""
     base = {"article_id": article.id, "title": article.title, "path": article.path,
             "date": article.date}
     for entity in analysis.entities:
@@ -55,10 +55,14 @@ def fact_rows(article: Article, analysis: Analysis) -> Iterable[dict[str, Any]]:
     for q in analysis.quotes:
         yield {**base, "fact": "quote", "text": q.text, "start": q.start, "end": q.end,
                "speaker": q.speaker, "kind": q.kind, "cue": q.cue}
+    for c in analysis.claims:
+        yield {**base, "fact": "claim", "text": c.text, "start": c.start, "end": c.end,
+               "speaker": c.speaker, "cue": c.cue}
     for f in analysis.numbers:
         yield {**base, "fact": "number", "text": f.text, "start": f.start, "end": f.end,
                "value": f.value, "value_max": f.value_max, "kind": f.kind,
-               "qualifier": f.qualifier, "unit": f.unit, "counted": f.counted}
+               "qualifier": f.qualifier, "unit": f.unit, "counted": f.counted,
+               "source": f.source}
 
 
 def _csv(results: Iterable[tuple[Article, Analysis]], out: TextIO) -> int:
@@ -93,13 +97,18 @@ def _markdown(results: Iterable[tuple[Article, Analysis]], out: TextIO) -> int:
             out.write(f"\n### Quotes ({len(analysis.quotes)})\n\n")
             for q in analysis.quotes:
                 out.write(f"- {_md_text(cite(article, q))} [{q.kind}; chars {q.start}–{q.end}]\n")
+        if analysis.claims:
+            out.write(f"\n### Reported speech ({len(analysis.claims)})\n\n")
+            for c in analysis.claims:
+                cue = f"{_md_text(c.cue)}; " if c.cue else ""
+                out.write(f"- {_md_text(cite(article, c))} [{cue}chars {c.start}–{c.end}]\n")
         if analysis.numbers:
             out.write(f"\n### Numbers ({len(analysis.numbers)})\n\n")
-            out.write("| text | value | qualifier | kind | unit | counted | chars |\n")
-            out.write("|---|---|---|---|---|---|---|\n")
+            out.write("| text | value | qualifier | kind | unit | counted | source | chars |\n")
+            out.write("|---|---|---|---|---|---|---|---|\n")
             for f in analysis.numbers:
                 value = f.value if f.value_max is None else f"{f.value}–{f.value_max}"
-                cells = [f.text, value, f.qualifier, f.kind, f.unit, f.counted,
+                cells = [f.text, value, f.qualifier, f.kind, f.unit, f.counted, f.source,
                          f"{f.start}–{f.end}"]
                 out.write("| " + " | ".join(_md_text(str(c or "")) for c in cells) + " |\n")
         if analysis.entities:

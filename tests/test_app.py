@@ -120,8 +120,13 @@ async def test_starts_with_list_focused_first_article_open_and_facts(seed_articl
             assert f"({len(facts)})" in str(pane.border_title)
             if facts:  # the first fact is selected
                 assert pane.selected_item is not None
-        quotes = app.pane("quote").items
-        assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+        items = app.pane("quote").items  # direct quotes, then reported speech, each in order
+        kinds = [it.kind for it in items]
+        assert kinds == sorted(kinds, key=("quote", "claim").index)
+        for kind in ("quote", "claim"):
+            starts = [it.start for it in items if it.kind == kind]
+            assert starts == sorted(starts)
+        assert f"Reported ({len(analysis.claims)})" in str(app.pane("quote").border_title)
 
 
 async def test_second_start_shows_facts_from_cache(cold_seed_articles):
@@ -260,9 +265,9 @@ async def test_a_shows_all_facts_inline(seed_articles):
         kinds = {k for _, _, k in app.article_view.inline}
         assert len(app.article_view.inline) == (
             sum(len(e.mentions) for e in analysis.entities) + len(analysis.quotes)
-            + len(analysis.numbers)
+            + len(analysis.claims) + len(analysis.numbers)
         )
-        assert kinds <= {"entity", "quote", "number"}
+        assert kinds <= {"entity", "quote", "claim", "number"}
         await pilot.press("a")
         assert app.article_view.inline == []
 
@@ -324,7 +329,9 @@ async def test_f_filters_focused_pane_and_escape_clears(seed_articles):
         assert 0 < pane.shown < total
         shown = [o.item for o in pane.list_widget.options if hasattr(o, "item")]
         assert len(shown) == pane.shown and all("okafor" in it.search_key for it in shown)
-        assert f"{pane.shown}/{total}" in str(pane.border_title)
+        claims = sum(1 for it in pane.items if it.kind == "claim")
+        quotes = f"Quotes ({pane.shown - pane.shown_claims}/{total - claims})"
+        assert str(pane.border_title).startswith(quotes)
         await pilot.press("enter")  # back to the list, filter kept
         assert app.focused is pane.list_widget and pane.filter_text == "okafor"
         await pilot.press("escape")  # escape on the filtered list clears it too

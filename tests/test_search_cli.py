@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from tui.cli import main
 
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_634e7bab463b1986.txt"
 ARTICLE = (
     "Storm closes the port of Tellhaven\n\n"
     "TELLHAVEN - The harbour master Agnieszka Brzozowska said on Tuesday that the port would stay "
@@ -44,3 +48,30 @@ def test_cli_search_kind_and_empty_query(tmp_path, capsys, nlp):
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert lines and all(h["kind"] == "sentence" for h in lines)
     assert main(["search", "[bold] \x1b[31m %", str(path)]) == 0
+
+
+def test_cli_search_finds_a_quote_by_its_speakers_name(capsys, nlp):
+    """The issue's example: the quote says "he said", the query names Klitschko (with typos)."""
+    seed = SEED
+    assert main(["search", "klitchko hospitl", str(seed), "--format", "jsonl"]) == 0
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    quotes = [h for h in hits if h["kind"] == "quote" and "hospitalised" in h["text"]]
+    assert quotes and quotes[0]["speaker"] == "Vitali Klitschko"
+    assert hits.index(quotes[0]) < 5
+    assert main(["search", "klitchko hospitl", str(seed), "--kind", "quote",
+                 "--format", "jsonl"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert "hospitalised" in first["text"]
+
+
+def test_cli_search_kind_claim(tmp_path, capsys, nlp):
+    text = SEED.read_text(encoding="utf-8")
+    assert main(["search", "himars rockit", str(SEED), "--kind", "claim", "--format",
+                 "jsonl"]) == 0
+    hits = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert hits and all(h["kind"] == "claim" and "speaker" in h for h in hits)
+    assert "Himars rocket systems had been used" in hits[0]["text"]
+    assert text[hits[0]["start"]:hits[0]["end"]] == hits[0]["text"]
+    with pytest.raises(SystemExit) as exc:
+        main(["search", "port", str(SEED), "--kind", "claims"])
+    assert exc.value.code == 2

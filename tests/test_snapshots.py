@@ -1,4 +1,4 @@
-"""Snapshot tests (pytest-textual-snapshot) of the main screen, the help screen and a quote.
+"""Snapshot tests (pytest-textual-snapshot) of the main screen, the help screen, a quote, a claim.
 
 The facts are hand-written here for the seed article, fed through the app's ``analyze`` hook, so
 the snapshots do not change when the extractors improve; real analysis is covered by test_app.py.
@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from analysis.loader import load
-from analysis.model import Analysis, Entity, Mention, NumberFact, Quote
+from analysis.model import Analysis, Claim, Entity, Mention, NumberFact, Quote
 from tui.app import CopydeskApp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,16 +67,36 @@ def fixed_analysis(text: str) -> Analysis:
         start, end = _span(text, needle)
         return NumberFact(start, end, needle, value, kind=kind, **kw)
 
+    ministry = {"source": "Russian defence ministry", "source_entity": "e2"}
+    military = {"source": "Ukraine’s military"}
     numbers = [
         number("dozens", None, "count", qualifier="dozens", counted="soldiers"),
-        number("63", 63, "count", counted="servicemen"),
-        number("four", 4, "count", counted="missiles"),
+        number("63", 63, "count", counted="servicemen", **ministry),
+        number("four", 4, "count", counted="missiles", **ministry),
         number("Feb 24 last year", "--02-24", "date"),
-        number("nearly 400", 400, "count", qualifier="approximately", counted="troops"),
+        number("nearly 400", 400, "count", qualifier="approximately", counted="troops",
+               **military),
         number("at least five", 5, "count", qualifier="at least", counted="people"),
         number("19-year-old", 19, "age", unit="years", counted="man"),
     ]
-    return Analysis(entities, quotes, numbers)
+
+    def claim(needle: str, speaker: str | None, entity: str | None, by: str | None,
+              cue: str) -> Claim:
+        start, end = _span(text, needle)
+        return Claim(start, end, needle, speaker, entity, _mention(text, by) if by else None, cue)
+
+    claims = [
+        claim("63 Russian servicemen were killed “as a result of a strike by four missiles” in "
+              "the occupied city of Makiivka in eastern Ukraine", "Russian defence ministry",
+              "e2", "Russian defence ministry", "said"),
+        claim("Ukrainian forces are believed to have struck as Russian troops rang in the New "
+              "Year", None, None, None, "believed"),
+        claim("US-supplied Himars rocket systems had been used and the target was a temporary "
+              "deployment point", "Russian defence ministry", "e2", "The ministry", "said"),
+        claim("nearly 400 troops were killed", "Ukraine’s military", None, "Ukraine’s military",
+              "claiming"),
+    ]
+    return Analysis(entities, quotes, numbers, claims)
 
 
 class SnapshotApp(CopydeskApp):
@@ -126,6 +146,16 @@ def test_highlighted_quote(snap_compare):
         await _ready(pilot)
         await pilot.press("tab", "tab", "tab")  # article list -> text -> Entities -> Quotes
         await pilot.press("down", "enter")  # Klitschko's quote
+        await pilot.pause()
+
+    assert snap_compare(SnapshotApp(), terminal_size=(120, 30), run_before=run_before)
+
+
+def test_highlighted_claim(snap_compare):
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("tab", "tab", "tab")  # to Quotes
+        await pilot.press(*["down"] * 9, "enter")  # past the quotes: Ukraine's military's claim
         await pilot.pause()
 
     assert snap_compare(SnapshotApp(), terminal_size=(120, 30), run_before=run_before)

@@ -30,11 +30,11 @@ from textual.widgets import Footer, Label, OptionList, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.citation import cite
-from analysis.model import Analysis, Article, Entity, Mention, NumberFact, Quote
+from analysis.model import Analysis, Article
 from analysis.runner import RunOptions, analyze_corpus
 from analysis.version import DEFAULT_MODEL
 from tui.clipboard import clipboard_command, system_copy
-from tui.facts import KINDS, FactItem, items_for
+from tui.facts import KINDS, FactItem, fact_for_hit, items_for
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.search_feed import SearchFeed
@@ -45,7 +45,7 @@ from tui.widgets.panes import PANE_TITLES, ArticlePane, FactList, FactPane, Filt
 
 Analyze = Callable[..., Iterator[tuple[Article, Analysis, bool]]]
 PANE_IDS = {"entity": "entities", "quote": "quotes", "number": "numbers"}
-HIT_KINDS = {"quote": "quote", "entity": "entity", "number": "number"}
+HIT_KINDS = {"quote": "quote", "claim": "claim", "entity": "entity", "number": "number"}
 # Articles per cache lookup when everything so far came from the cache, and when parsing.
 CACHED_BATCH, PARSE_BATCH = 256, 8
 POST_EVERY_S = 0.1
@@ -220,6 +220,7 @@ class CopydeskApp(App[None]):
             return
         spans = [(m.start, m.end, "entity") for e in analysis.entities for m in e.mentions]
         spans += [(q.start, q.end, "quote") for q in analysis.quotes]
+        spans += [(c.start, c.end, "claim") for c in analysis.claims]
         spans += [(n.start, n.end, "number") for n in analysis.numbers]
         self.article_view.show_inline(spans)
 
@@ -548,7 +549,7 @@ class CopydeskApp(App[None]):
                         severity="warning")
             return
         text = item.cited(article) if cited else item.bare_text()
-        what = PANE_TITLES[item.kind][:-1].lower().replace("entitie", "entity")
+        what = item.noun
         self.copy_text(text, f"{what} with citation" if cited else f"{what} text")
 
     def copy_text(self, text: str, what: str) -> None:
@@ -580,15 +581,8 @@ class CopydeskApp(App[None]):
         if not cited or index is None:
             self.copy_text(hit.text, f"{hit.kind} text")
             return
-        article = self.articles[index]
-        fact: Quote | Entity | Mention | NumberFact
-        if hit.kind == "quote":
-            fact = Quote(hit.start, hit.end, hit.text, speaker=hit.speaker)
-        elif hit.kind == "entity":
-            fact = Entity("", hit.text, hit.label or "entity")
-        else:
-            fact = Mention(hit.start, hit.end, hit.text)
-        self.copy_text(cite(article, fact), f"{hit.kind} with citation")
+        fact = fact_for_hit(hit)
+        self.copy_text(cite(self.articles[index], fact), f"{hit.kind} with citation")
 
     def _hit_index(self, hit: Any) -> int | None:
         index = self.by_id.get(hit.article_id)

@@ -68,11 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser(
         "search", help="corpus-wide fuzzy search, best first",
-        description="Fuzzy search over quotes, entities, numbers, sentences and titles.",
+        description="Fuzzy search over quotes, reported speech (claims), entities, numbers, "
+                    "sentences and titles.",
     )
     search.add_argument("query", metavar="QUERY")
     search.add_argument("paths", nargs="+", metavar="PATH")
-    search.add_argument("--kind", choices=("quote", "entity", "number", "sentence", "article"))
+    # The kinds of analysis.search.items.KINDS (not imported: it loads the search engine).
+    search.add_argument("--kind", choices=("quote", "claim", "entity", "number", "sentence",
+                                           "article"))
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
     search.add_argument("--format", choices=("text", "jsonl"), default="text")
     search.add_argument("--model", default=DEFAULT_MODEL)

@@ -1,4 +1,6 @@
-"""What the fact panes list: one item per entity, quote or number, built from analysis records.
+"""What the fact panes list: one item per entity, quote, claim or number, from analysis records.
+
+The Quotes pane lists direct quotes, then reported speech (claims) in a section of its own.
 
 No extraction here: items only regroup and order the facts of an :class:`analysis.model.Analysis`
 and carry their offsets for highlighting.
@@ -7,30 +9,38 @@ and carry their offsets for highlighting.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from analysis.citation import cite
-from analysis.model import Analysis, Article, Entity, NumberFact, Quote
+from analysis.model import Analysis, Article, Claim, Entity, Mention, NumberFact, Quote
 from analysis.sanitize import strip_controls
 
 # Labels shown first in the Entities pane, in this order; any other label follows alphabetically.
 LABEL_ORDER = (
     "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
 )
-KINDS = ("entity", "quote", "number")
+KINDS = ("entity", "quote", "number")  # the panes; claims are listed in the Quotes pane
+# What a copied fact is called in the notification.
+NOUNS = {"entity": "entity", "quote": "quote", "claim": "reported speech", "number": "number"}
 
 
 @dataclass(frozen=True, slots=True)
 class FactItem:
     """One row of a fact pane: the fact, its spans in the article and its filter key."""
 
-    kind: str  # "entity" | "quote" | "number"
-    fact: Entity | Quote | NumberFact
+    kind: str  # "entity" | "quote" | "claim" | "number"
+    fact: Entity | Quote | Claim | NumberFact
     spans: tuple[tuple[int, int], ...]
     search_key: str  # lower-cased text the pane filter matches against
 
     @property
     def start(self) -> int:
         return self.spans[0][0] if self.spans else 0
+
+    @property
+    def noun(self) -> str:
+        """What this fact is called in messages ("quote", "reported speech", ...)."""
+        return NOUNS.get(self.kind, self.kind)
 
     def bare_text(self) -> str:
         """The fact's own words, for ``y``: control characters removed."""
@@ -59,14 +69,15 @@ def entity_items(analysis: Analysis) -> list[FactItem]:
 
 
 def quote_items(analysis: Analysis) -> list[FactItem]:
-    """Quotes in article order."""
-    items = [
-        FactItem(
-            "quote", q, ((q.start, q.end),), f"{q.speaker or ''} {q.text} {q.cue or ''}".lower()
-        )
-        for q in analysis.quotes
-    ]
-    items.sort(key=lambda it: it.start)
+    """Direct quotes in article order, then reported speech (claims) in article order."""
+    items = []
+    for kind, facts in (("quote", analysis.quotes), ("claim", analysis.claims)):
+        section = [
+            FactItem(kind, f, ((f.start, f.end),),
+                     f"{f.speaker or ''} {f.text} {f.cue or ''}".lower())
+            for f in facts
+        ]
+        items += sorted(section, key=lambda it: it.start)
     return items
 
 
@@ -75,7 +86,8 @@ def number_items(analysis: Analysis) -> list[FactItem]:
     items = [
         FactItem(
             "number", n, ((n.start, n.end),),
-            f"{n.text} {n.value} {n.kind} {n.unit or ''} {n.counted or ''}".lower(),
+            " ".join(str(x) for x in (n.text, n.value, n.kind, n.unit, n.counted, n.source)
+                     if x is not None).lower(),
         )
         for n in analysis.numbers
     ]
@@ -91,6 +103,17 @@ def items_for(kind: str, analysis: Analysis) -> list[FactItem]:
 def counts(analysis: Analysis) -> tuple[int, int, int]:
     """(entities, quotes, numbers) of an analysis, as the article list shows them."""
     return len(analysis.entities), len(analysis.quotes), len(analysis.numbers)
+
+
+def fact_for_hit(hit: Any) -> Quote | Claim | Entity | Mention:
+    """A search hit as the fact it stands for, for citing it (only what the hit knows)."""
+    if hit.kind == "quote":
+        return Quote(hit.start, hit.end, hit.text, speaker=hit.speaker, cue=hit.cue)
+    if hit.kind == "claim":
+        return Claim(hit.start, hit.end, hit.text, speaker=hit.speaker, cue=hit.cue)
+    if hit.kind == "entity":
+        return Entity("", hit.text, hit.label or "entity")
+    return Mention(hit.start, hit.end, hit.text)
 
 
 def matches(item: FactItem, query: str) -> bool:

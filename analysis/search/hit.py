@@ -1,4 +1,4 @@
-"""One search result: a quote, entity, number, sentence or article title, with its citation."""
+"""One search result: a quote, claim, entity, number, sentence or title, with its citation."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 class Hit:
     """A search result; ``start``/``end`` index the article's text, ``matched`` indexes ``text``."""
 
-    kind: str  # "quote" | "entity" | "number" | "sentence" | "article"
+    kind: str  # "quote" | "claim" | "entity" | "number" | "sentence" | "article"
     text: str
     score: float  # 0-100, higher is better
     article_id: str
@@ -21,6 +21,7 @@ class Hit:
     speaker: str | None = None
     label: str | None = None
     value: object = None
+    cue: str | None = None  # of a quote or claim (not in the JSONL line: SPEC §1)
     matched: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,7 +36,7 @@ class Hit:
             "start": self.start,
             "end": self.end,
         }
-        if self.kind == "quote":
+        if self.kind in ("quote", "claim"):
             d["speaker"] = self.speaker
         elif self.kind == "entity":
             d["label"] = self.label

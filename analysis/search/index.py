@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from analysis.cache import Cache, cache_key
 from analysis.model import Analysis, Article
 from analysis.search.hit import Hit
-from analysis.search.items import Item, article_items
+from analysis.search.items import SPOKEN, Item, article_items
 from analysis.search.query import Query, fold, parse_query, words
 from analysis.search.score import Scorer
 from analysis.search.store import Store
@@ -53,7 +53,7 @@ LITERAL_SCAN_SECONDS = 0.25
 SPEAKER_MATCH = 80.0
 # Occurrences of one (kind, text) ranked by score before the rest; see _diverse.
 MAX_SAME_TEXT = 2
-KIND_ORDER = {"quote": 0, "entity": 1, "number": 2, "article": 3, "sentence": 4}
+KIND_ORDER = {"quote": 0, "claim": 1, "entity": 2, "number": 3, "article": 4, "sentence": 5}
 
 
 @dataclass(slots=True)
@@ -148,7 +148,8 @@ class SearchIndex:
         ids: dict[str, tuple[int, set[str]]] = {}
         rows = []
         for item in items:
-            body = item.text if item.extra is None else f"{item.text}\n{item.extra}"
+            extra = item.extra if item.who is None else item.who
+            body = item.text if extra is None else f"{item.text}\n{extra}"
             meta = {f"k{item.kind}"} | ({"l" + _token(item.label)} if item.label else set())
             if item.speaker and _token(item.speaker):
                 meta.add("s" + _token(item.speaker))
@@ -159,12 +160,13 @@ class SearchIndex:
                         self._speakers.add(item.speaker)
             known = ids.get(body)
             if known is None or not meta <= known[1]:
-                known = ids[body] = self._text_id(conn, body, len(item.text), meta)
+                known = ids[body] = self._text_id(conn, body, len(item.text), meta,
+                                                  item.who is not None)
             text_id = known[0]
             value = json.dumps(item.value) if item.value is not None else None
             rows.append((key, text_id, item.kind, item.start, item.end, item.speaker,
-                         item.label, value))
-        conn.executemany("INSERT INTO search_item VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                         item.label, value, item.cue))
+        conn.executemany("INSERT INTO search_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def _drop(self, conn: sqlite3.Connection, key: str) -> None:
         """Delete document ``key``'s items, and its texts no other document has."""
@@ -188,14 +190,16 @@ class SearchIndex:
             self._vocab.uncount(gone)
 
     def _text_id(
-        self, conn: sqlite3.Connection, body: str, text_len: int, meta: set[str]
+        self, conn: sqlite3.Connection, body: str, text_len: int, meta: set[str], who: bool
     ) -> tuple[int, set[str]]:
         """The id of ``body`` in search_text (added if new) and its meta tokens, ``meta`` added."""
         row = conn.execute("SELECT id, meta FROM search_text WHERE body = ?", (body,)).fetchone()
         if row is None:
             meta_text = " ".join(sorted(meta))
-            cur = conn.execute("INSERT INTO search_text (body, text_len, meta) VALUES (?, ?, ?)",
-                               (body, text_len, meta_text))
+            cur = conn.execute(
+                "INSERT INTO search_text (body, text_len, meta, who) VALUES (?, ?, ?, ?)",
+                (body, text_len, meta_text, int(who)),
+            )
             text_id = int(cur.lastrowid)
             conn.execute("INSERT INTO search_fts (rowid, body, meta) VALUES (?, ?, ?)",
                          (text_id, body, meta_text))
@@ -227,10 +231,11 @@ class SearchIndex:
         scorer = Scorer(q.text, prefix_last=not query[-1:].isspace())
         with self._store.read() as conn:
             rows = self._candidates(conn, q) if q.words else self._literal(conn, q)
-            scores = scorer.score_many([body for _, body, _ in rows])
+            scores = scorer.score_many([body for _, body, _, _ in rows],
+                                       [text_len if who else None for _, _, text_len, who in rows])
             scored = sorted(
                 ((s, text_id, body, text_len)
-                 for s, (text_id, body, text_len) in zip(scores, rows, strict=True)),
+                 for s, (text_id, body, text_len, _) in zip(scores, rows, strict=True)),
                 reverse=True,
             )
             scored = [s for s in scored if s[0] >= MIN_SCORE]
@@ -249,7 +254,13 @@ class SearchIndex:
         spans: dict[str, list[tuple[int, int]]] = {}
         hits = []
         for f in _diverse(found)[:limit]:  # matched spans only for the hits shown
-            if f.body not in spans:
+            if f.body in spans:
+                pass
+            elif f.hit.kind in SPOKEN and len(f.body) > len(f.hit.text):
+                # Found with its speaker's name (never highlighted): mark the words it matched.
+                own, found = scorer.score_and_spans(f.hit.text)
+                spans[f.body] = found if own >= f.hit.score else scorer.word_spans(f.hit.text)
+            else:
                 spans[f.body] = scorer.score_and_spans(f.body, len(f.hit.text))[1]
             f.hit.matched = list(spans[f.body])
             hits.append(f.hit)
@@ -272,7 +283,7 @@ class SearchIndex:
         groups.sort(key=lambda g: g[0])
         return groups
 
-    def _candidates(self, conn: sqlite3.Connection, q: Query) -> list[tuple[int, str, int]]:
+    def _candidates(self, conn: sqlite3.Connection, q: Query) -> list[tuple[int, str, int, int]]:
         groups = self._word_groups(q, prefix_last=not q.text[-1:].isspace())
         if not groups:
             return []
@@ -285,8 +296,9 @@ class SearchIndex:
         alternatives = [f'"{t}"' for terms, _ in chosen for t in terms]
         alternatives += [f'"{p}"*' for _, p in chosen if p]
         filters = ""
-        if q.kind:
-            filters += f' AND meta : "k{q.kind}"'
+        if q.kinds:
+            kinds = " OR ".join(f'"k{k}"' for k in q.kinds)
+            filters += f" AND meta : ({kinds})"
         if q.label:
             filters += f' AND meta : "l{_token(q.label)}"'
         n = CANDIDATES
@@ -328,13 +340,13 @@ class SearchIndex:
         tokens = {"s" + _token(n) for n in self._speakers_like(wanted)}
         return sorted(f'"{t}"' for t in tokens if len(t) > 1)
 
-    def _literal(self, conn: sqlite3.Connection, q: Query) -> list[tuple[int, str, int]]:
+    def _literal(self, conn: sqlite3.Connection, q: Query) -> list[tuple[int, str, int, int]]:
         """Texts containing the query literally (for queries with no letters or digits)."""
         needle = " ".join(q.text.split())
-        sql = "SELECT id, body, text_len FROM search_text WHERE instr(body, ?) > 0"
+        sql = "SELECT id, body, text_len, who FROM search_text WHERE instr(body, ?) > 0"
         args: list = [needle]
         for token in ([f"k{q.kind}"] if q.kind else []) + (
-                [f"l{_token(q.label)}"] if q.label else []):
+                [f"l{_token(q.label)}"] if q.label else []):  # (several kinds: checked per item)
             sql += " AND instr(' ' || meta || ' ', ?) > 0"
             args.append(f" {token} ")
         deadline = time.monotonic() + LITERAL_SCAN_SECONDS
@@ -354,7 +366,7 @@ class SearchIndex:
         by_id = {text_id: (score, body, text_len) for score, text_id, body, text_len in scored}
         marks = ",".join("?" * len(by_id))
         rows = conn.execute(
-            "SELECT key, text_id, kind, start, end, speaker, label, value FROM search_item"
+            "SELECT key, text_id, kind, start, end, speaker, label, value, cue FROM search_item"
             f" WHERE text_id IN ({marks})", list(by_id),
         ).fetchall()
         return self._hits(rows, q, lambda text_id: by_id[text_id], limit)
@@ -364,11 +376,11 @@ class SearchIndex:
         hits = []
         speakers: dict[str, float] = {}
         per_text: dict[int, int] = {}
-        for key, text_id, kind, start, end, speaker, label, value in rows:
+        for key, text_id, kind, start, end, speaker, label, value, cue in rows:
             if limit is not None and per_text.get(text_id, 0) >= limit:
                 continue
             refs = self._refs.get(key)
-            if not refs or (q.kind and kind != q.kind):
+            if not refs or (q.kinds and kind not in q.kinds):
                 continue
             if q.label and (label or "").lower() != q.label:
                 continue
@@ -389,7 +401,7 @@ class SearchIndex:
                     kind=kind, text=text, score=float(score if score is not None else 100.0),
                     article_id=ref.id, path=ref.path, title=ref.title, start=start, end=end,
                     speaker=speaker, label=label,
-                    value=json.loads(value) if value is not None else None,
+                    value=json.loads(value) if value is not None else None, cue=cue,
                 )
                 hits.append(_Found(hit, ref.position, body))
                 per_text[text_id] = per_text.get(text_id, 0) + 1
@@ -405,21 +417,21 @@ class SearchIndex:
             for i in range(0, len(keys), 400):
                 chunk = keys[i : i + 400]
                 marks = ",".join("?" * len(chunk))
-                sql = ("SELECT key, text_id, kind, start, end, speaker, label, value, body,"
+                sql = ("SELECT key, text_id, kind, start, end, speaker, label, value, cue, body,"
                        " text_len FROM search_item JOIN search_text ON id = text_id"
                        f" WHERE key IN ({marks})")
                 args: list = list(chunk)
-                if q.kind:
-                    sql += " AND kind = ?"
-                    args.append(q.kind)
+                if q.kinds:
+                    sql += f" AND kind IN ({','.join('?' * len(q.kinds))})"
+                    args += q.kinds
                 if q.speaker:
                     if not speakers:
                         break
                     sql += f" AND speaker IN ({','.join('?' * len(speakers))})"
                     args += speakers
                 rows = conn.execute(sql, args).fetchall()
-                texts = {r[1]: (None, r[8], r[9]) for r in rows}
-                hits += self._hits([r[:8] for r in rows], q, texts.__getitem__)
+                texts = {r[1]: (None, r[9], r[10]) for r in rows}
+                hits += self._hits([r[:9] for r in rows], q, texts.__getitem__)
                 if len(hits) >= limit:
                     break
         hits.sort(key=lambda f: (-f.hit.score, f.position, f.hit.start))
@@ -439,19 +451,20 @@ def _diverse(found: list[_Found]) -> list[_Found]:
     return first + rest
 
 
-def _texts(conn: sqlite3.Connection, ids: list[int]) -> list[tuple[int, str, int]]:
+def _texts(conn: sqlite3.Connection, ids: list[int]) -> list[tuple[int, str, int, int]]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     return conn.execute(
-        f"SELECT id, body, text_len FROM search_text WHERE id IN ({marks})", ids
+        f"SELECT id, body, text_len, who FROM search_text WHERE id IN ({marks})", ids
     ).fetchall()
 
 
 def _doc_key(content_key: str, article: Article, analysis: Analysis) -> str:
     """A digest of what the index holds for one article: its content, title and facts."""
     parts = [content_key, f"t{article.title!r}"]
-    parts += [f"q{q.start},{q.end},{q.speaker}" for q in analysis.quotes]
+    parts += [f"q{q.start},{q.end},{q.speaker},{q.cue}" for q in analysis.quotes]
+    parts += [f"c{c.start},{c.end},{c.speaker},{c.cue}" for c in analysis.claims]
     for e in analysis.entities:
         parts.append(f"e{e.label},{e.name}")
         parts += [f"{m.start},{m.end}" for m in e.mentions]

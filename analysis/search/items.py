@@ -1,4 +1,5 @@
-"""The searchable items of one analysed article: quotes, entities, numbers, sentences, title."""
+"""The searchable items of one analysed article: quotes, claims (reported speech), entities,
+numbers, sentences and the title."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from dataclasses import dataclass
 
 from analysis.model import Analysis, Article
 
-KINDS = ("quote", "entity", "number", "sentence", "article")
+KINDS = ("quote", "claim", "entity", "number", "sentence", "article")
+# Kinds that have a speaker (the ``speaker:`` filter keeps only these).
+SPOKEN = ("quote", "claim")
 # Long runs without sentence punctuation are cut into pieces of at most this many characters.
 MAX_SENTENCE = 600
 # A sentence ends after . ! or ? (and any closing quotes/brackets) before whitespace and a
@@ -28,6 +31,10 @@ class Item:
     label: str | None = None
     value: object = None
     extra: str | None = None  # indexed with the text but not part of it ("counted" of numbers)
+    # The speaker's name, indexed after the text so "klitchko hospitl" finds Klitschko's quote
+    # about the hospital; matching it alone scores lower (see ``score.Scorer``).
+    who: str | None = None
+    cue: str | None = None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -66,9 +73,12 @@ def article_items(article: Article, analysis: Analysis) -> list[Item]:
     """Every item of one article; facts whose offsets do not match the text are skipped."""
     text = article.text
     items: list[Item] = []
-    for q in analysis.quotes:
-        if _valid(text, q.start, q.end, q.text):
-            items.append(Item("quote", q.text, q.start, q.end, speaker=q.speaker))
+    for kind, facts in (("quote", analysis.quotes), ("claim", analysis.claims)):
+        for f in facts:
+            if _valid(text, f.start, f.end, f.text):
+                who = " ".join(f.speaker.split()) if f.speaker else None
+                items.append(Item(kind, f.text, f.start, f.end, speaker=f.speaker, who=who or None,
+                                  cue=f.cue))
     for e in analysis.entities:
         seen: set[str] = set()
         mentions = [m for m in e.mentions if _valid(text, m.start, m.end, m.text)]

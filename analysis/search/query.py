@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from analysis.search.items import KINDS
+from analysis.search.items import KINDS, SPOKEN
 
 # Longest query text that is scored; the rest of a pasted essay adds nothing but time.
 MAX_QUERY_CHARS = 2000
@@ -19,7 +19,8 @@ class Query:
     """A parsed query: free text plus filters (all lower-cased except ``text``)."""
 
     text: str
-    kind: str | None = None
+    kind: str | None = None  # the one kind searched, when only one can match
+    kinds: tuple[str, ...] | None = None  # the kinds searched, when not all (kind: or speaker:)
     speaker: str | None = None
     label: str | None = None
     impossible: bool = False  # contradictory filters (kind:quote with --kind entity, kind:foo)
@@ -27,13 +28,14 @@ class Query:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.kind or self.speaker or self.label)
+        return bool(self.kinds or self.speaker or self.label)
 
 
 def parse_query(raw: str, kind: str | None = None) -> Query:
     """Split ``raw`` into free text and ``speaker:``/``kind:``/``label:`` filters.
 
-    A filter with an unknown kind makes the query impossible (no hits) rather than ignored.
+    A filter with an unknown kind makes the query impossible (no hits) rather than ignored;
+    ``speaker:`` keeps quotes and claims, ``label:`` entities.
     """
     raw = raw or ""
     filters: dict[str, str] = {}
@@ -43,14 +45,17 @@ def parse_query(raw: str, kind: str | None = None) -> Query:
     q = Query(text=text, words=words(text))
     q.speaker = filters.get("speaker", "").strip().lower() or None
     q.label = filters.get("label", "").strip().lower() or None
-    wanted = {k for k in (kind, filters.get("kind", "").strip().lower() or None) if k}
-    if q.speaker:
-        wanted.add("quote")
+    asked = {k for k in (kind, filters.get("kind", "").strip().lower() or None) if k}
+    allowed = set(asked) if asked else set(KINDS)
+    if q.speaker:  # quotes and claims have speakers
+        allowed &= set(SPOKEN)
     if q.label:
-        wanted.add("entity")
-    if len(wanted) > 1 or (wanted and not wanted <= set(KINDS)):
+        allowed &= {"entity"}
+    if len(asked) > 1 or not allowed or not asked <= set(KINDS):
         q.impossible = True
-    q.kind = next(iter(wanted)) if len(wanted) == 1 else None
+    if allowed != set(KINDS):
+        q.kinds = tuple(k for k in KINDS if k in allowed)
+        q.kind = q.kinds[0] if len(q.kinds) == 1 else None
     return q
 
 

@@ -9,6 +9,11 @@ A candidate's score is the better of two views of the query, both 0-100:
   whole query);
 * words: each query word's best ``fuzz.ratio`` against the item's words (the last word may be an
   unfinished prefix), averaged by word length and scaled by 0.95 — catches reordered words.
+
+A quote or claim is indexed with its speaker's name after its text, so "klitchko hospitl" finds
+Klitschko's words about the hospital. Its score is the better of the text's own score and the
+score of text and name together scaled by ``SPEAKER_WEIGHT``: a query of the name alone still
+ranks the person, and the sentences naming them, before everything they said.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ _WORD = re.compile(r"[^\W_]+")
 # A query word needs at least this ratio against an item word to count as matched (highlight).
 WORD_MATCH = 75.0
 WORDS_WEIGHT = 0.95
+SPEAKER_WEIGHT = 0.85
 
 
 def same_length_lower(text: str) -> str:
@@ -51,10 +57,26 @@ class Scorer:
         self.prefix_last = prefix_last and bool(self.qwords)
         self.qlen = max(1, len(self.query))
 
-    def score_many(self, texts: Sequence[str]) -> list[float]:
-        """The scores of many texts at once (vectorised; the same values as :meth:`score`)."""
+    def score_many(
+        self, texts: Sequence[str], who_at: Sequence[int | None] | None = None
+    ) -> list[float]:
+        """The scores of many texts at once (vectorised; the same values as :meth:`score`).
+
+        ``who_at[i]``, when not None, is where text ``i``'s speaker name starts (after a newline):
+        the name counts only at ``SPEAKER_WEIGHT``.
+        """
         if not texts or not self.query.strip():
             return [0.0] * len(texts)
+        if who_at is None or all(at is None for at in who_at):
+            return self._score_many(texts).tolist()
+        own = [t if at is None else t[:at] for t, at in zip(texts, who_at, strict=True)]
+        best = self._score_many(own)
+        spoken = [i for i, at in enumerate(who_at) if at is not None]
+        with_who = self._score_many([texts[i] for i in spoken]) * SPEAKER_WEIGHT
+        best[spoken] = np.maximum(best[spoken], with_who)
+        return best.tolist()
+
+    def _score_many(self, texts: Sequence[str]) -> np.ndarray:
         lows = [same_length_lower(t) for t in texts]
         lens = np.fromiter((len(t) for t in lows), dtype=np.int64, count=len(lows))
         best = process.cdist([self.query], lows, scorer=fuzz.partial_ratio)[0]
@@ -64,7 +86,7 @@ class Scorer:
             best[short] = process.cdist([self.query], shorts, scorer=fuzz.ratio)[0]
         if self.qwords:
             best = np.maximum(best, self._words_many(lows) * WORDS_WEIGHT)
-        return best.tolist()
+        return np.asarray(best, dtype=np.float64)
 
     def _words_many(self, lows: list[str]) -> np.ndarray:
         flat: list[str] = []
@@ -134,13 +156,19 @@ class Scorer:
             weight += len(w)
         return total / weight if weight else 0.0
 
+    def word_spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of ``text``'s words that match a query word (typos allowed)."""
+        return self._word_spans(same_length_lower(text)) if self.qwords else []
+
     def _word_spans(self, low: str) -> list[tuple[int, int]]:
         spans = []
         wanted = set(self.qwords)
+        last = self.qwords[-1] if self.prefix_last else None
         for m in _WORD.finditer(low):
             word = fold(m.group()) if not m.group().isascii() else m.group()
             hit = process.extractOne(word, wanted, scorer=fuzz.ratio, score_cutoff=WORD_MATCH)
-            if hit or (self.prefix_last and word.startswith(self.qwords[-1])):
+            # The word being typed matches the start of a word, as in scoring ("hospitl").
+            if hit or (last and fuzz.ratio(word[: len(last)], last) >= WORD_MATCH):
                 spans.append((m.start(), m.end()))
         return spans
 

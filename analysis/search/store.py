@@ -2,11 +2,12 @@
 
 Tables (all prefixed ``search_``, living beside the analysis cache's own tables):
 
-* ``search_text(id, body, text_len, meta)``: each distinct searchable string once; ``body`` is the
-  item text, plus for numbers what they count, after a newline; ``meta`` holds ``k<kind>``,
-  ``l<label>`` and ``s<speaker>`` tokens for filtering inside the full-text query.
+* ``search_text(id, body, text_len, meta, who)``: each distinct searchable string once; ``body``
+  is the item text, plus for numbers what they count, and for quotes and claims the speaker's
+  name (then ``who`` is 1), after a newline; ``meta`` holds ``k<kind>``, ``l<label>`` and
+  ``s<speaker>`` tokens for filtering inside the full-text query.
 * ``search_fts(body, meta)``: FTS5 (unicode61, diacritics folded), rowid = ``search_text.id``.
-* ``search_item(key, text_id, kind, start, end, speaker, label, value)``: every item of every
+* ``search_item(key, text_id, kind, start, end, speaker, label, value, cue)``: every item of every
   indexed document; a document key digests the content key (``analysis.cache.cache_key``), the
   title and the analysis, so another analysis of the same text is another document.
   ``search_doc(key)``: documents indexed.
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-SCHEMA = "search-3"
+SCHEMA = "search-4"
 _TABLES = ("search_fts", "search_text", "search_item", "search_doc", "search_term",
            "search_source", "search_speaker")
 _DDL = (
@@ -34,12 +35,13 @@ _DDL = (
     "CREATE INDEX IF NOT EXISTS search_source_key ON search_source (key)",
     "CREATE TABLE IF NOT EXISTS search_speaker (name TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS search_text ("
-    " id INTEGER PRIMARY KEY, body TEXT NOT NULL UNIQUE, text_len INT NOT NULL, meta TEXT)",
+    " id INTEGER PRIMARY KEY, body TEXT NOT NULL UNIQUE, text_len INT NOT NULL, meta TEXT,"
+    " who INT NOT NULL DEFAULT 0)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
     " body, meta, tokenize='unicode61 remove_diacritics 2')",
     "CREATE TABLE IF NOT EXISTS search_item (key TEXT NOT NULL, text_id INT NOT NULL,"
     " kind TEXT NOT NULL, start INT NOT NULL, end INT NOT NULL, speaker TEXT, label TEXT,"
-    " value TEXT)",
+    " value TEXT, cue TEXT)",
     "CREATE INDEX IF NOT EXISTS search_item_text ON search_item (text_id)",
     "CREATE INDEX IF NOT EXISTS search_item_key ON search_item (key, kind)",
     "CREATE TABLE IF NOT EXISTS search_term (term TEXT PRIMARY KEY, df INT NOT NULL)"

@@ -1,4 +1,4 @@
-"""The ``/`` overlay: corpus-wide fuzzy search over quotes, entities, numbers, sentences, titles.
+"""The ``/`` overlay: corpus-wide fuzzy search over quotes, claims, entities, numbers, sentences.
 
 Each keystroke runs the query in an exclusive thread worker, which supersedes the previous one;
 results of a superseded query are dropped. While the corpus is still being indexed the app calls
@@ -30,6 +30,7 @@ HIT_CHARS = 150
 LIMIT = 30
 KIND_STYLES = {
     "quote": "bold $text-success",
+    "claim": "bold $text-success",
     "entity": "bold $text-primary",
     "number": "bold $text-warning",
     "sentence": "bold $text-secondary",
@@ -115,7 +116,7 @@ class SearchScreen(ModalScreen[Any]):
         with Vertical() as box:
             box.border_title = "Search the corpus"
             box.border_subtitle = "enter open · c copy+cite · y copy · esc close"
-            yield Input(placeholder="quotes, people, places, numbers, sentences, titles…")
+            yield Input(placeholder="quotes, claims, people, places, numbers, sentences, titles…")
             yield HitList()
             yield Label(Content(self.status), id="search-status")
 

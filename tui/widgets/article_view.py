@@ -31,7 +31,8 @@ from analysis.sanitize import display_safe
 from tui.wrapping import line_of, wrap_offsets
 
 Span = tuple[int, int]
-HIGHLIGHT_KINDS = ("entity", "quote", "number", "search")
+HIGHLIGHT_KINDS = ("entity", "quote", "claim", "number", "search")
+INLINE_KINDS = ("entity", "quote", "claim", "number")
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -49,7 +50,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article-view--title",
         *(f"article-view--{kind}" for kind in HIGHLIGHT_KINDS),
-        *(f"article-view--inline-{kind}" for kind in HIGHLIGHT_KINDS[:3]),
+        *(f"article-view--inline-{kind}" for kind in INLINE_KINDS),
         "article-view--current",
     }
     DEFAULT_CSS = """
@@ -57,11 +58,13 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--title { text-style: bold; color: $text-primary; }
     ArticleView > .article-view--entity { background: $primary 35%; }
     ArticleView > .article-view--quote { background: $success 35%; }
+    ArticleView > .article-view--claim { background: $success 20%; text-style: italic; }
     ArticleView > .article-view--number { background: $warning 35%; }
     ArticleView > .article-view--search { background: $accent 45%; }
     ArticleView > .article-view--current { text-style: bold reverse; }
     ArticleView > .article-view--inline-entity { color: $text-primary; text-style: underline; }
     ArticleView > .article-view--inline-quote { color: $text-success; }
+    ArticleView > .article-view--inline-claim { color: $text-success; text-style: italic; }
     ArticleView > .article-view--inline-number { color: $text-warning; text-style: bold; }
     """
 
@@ -106,8 +109,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def show_inline(self, spans: list[tuple[int, int, str]]) -> None:
-        """Mark every fact in its pane's colour (an empty list turns this off)."""
-        self.inline = sorted(spans)
+        """Mark every fact in its pane's colour (an empty list turns this off).
+
+        Reported speech is marked first, so the quotes, names and numbers inside it keep theirs.
+        """
+        self.inline = sorted(spans, key=lambda s: (s[2] != "claim", s))
         self.refresh()
 
     def step(self, delta: int) -> Span | None:

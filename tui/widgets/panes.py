@@ -1,5 +1,8 @@
 """Filterable panes: the article list and the Entities, Quotes and Numbers fact lists.
 
+The Quotes pane lists direct quotes, then reported speech under a "Reported speech" header (never
+in quote marks: it is not verbatim); its title counts both. Numbers show who gives the figure.
+
 Each pane is a bordered container titled with its count; ``f`` reveals a filter input above the
 list, typing narrows the list, ``enter`` returns to the list and ``escape`` clears the filter.
 Fact text is untrusted: prompts are built as :class:`textual.content.Content` from plain strings,
@@ -16,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from analysis.model import Entity, NumberFact, Quote
+from analysis.model import Claim, Entity, NumberFact, Quote
 from analysis.sanitize import strip_controls
 from tui.facts import FactItem, matches
 from tui.widgets.article_list import ArticleList
@@ -56,6 +59,15 @@ def prompt_for(item: FactItem) -> Content:
             "\n",
             one_line(f"“{fact.text}”", QUOTE_CHARS),
         )
+    if isinstance(fact, Claim):
+        speaker = one_line(fact.speaker) if fact.speaker else "source not identified"
+        cue = f" ({one_line(fact.cue, 30)})" if fact.cue else ""
+        return Content.assemble(
+            (speaker, "bold $text-success" if fact.speaker else "italic dim"),
+            (cue, "dim"),
+            "\n",
+            (one_line(fact.text, QUOTE_CHARS), "italic"),
+        )
     assert isinstance(fact, NumberFact)
     parts: list[str | tuple[str, str]] = [(one_line(fact.text, 60), "bold")]
     if fact.value is not None:
@@ -67,6 +79,8 @@ def prompt_for(item: FactItem) -> Content:
     parts.append((f"  {fact.kind}", "italic dim"))
     if fact.counted:
         parts.append((f" · {one_line(fact.counted, 40)}", "dim"))
+    if fact.source:
+        parts.append((f" — {one_line(fact.source, 40)}", "$text-success"))
     return Content.assemble(*parts)
 
 
@@ -200,7 +214,8 @@ class FactPane(FilterPane):
         super().__init__(PANE_TITLES[kind], id=id)
         self.kind = kind
         self.items: list[FactItem] | None = None
-        self.shown = 0
+        self.shown = 0  # items the filter lets through
+        self.shown_claims = 0  # of which reported speech (Quotes pane)
 
     def compose(self):
         yield FilterInput(placeholder=f"filter {self.pane_name.lower()}…")
@@ -226,6 +241,7 @@ class FactPane(FilterPane):
             options.append(Option(Content.styled(status, "italic dim"), disabled=True))
         else:
             shown = [it for it in items if not query or matches(it, query)]
+            claims = sum(1 for it in shown if it.kind == "claim")
             group = None
             for item in shown:
                 if self.kind == "entity" and item.fact.label != group:
@@ -233,11 +249,16 @@ class FactPane(FilterPane):
                     n = sum(1 for it in shown if it.fact.label == group)
                     header = Content.styled(f"{one_line(group)} · {n}", "bold $text-accent")
                     options.append(Option(header, disabled=True))
+                elif item.kind == "claim" and group != "claim":
+                    group = "claim"
+                    header = Content.styled(f"Reported speech · {claims}", "bold $text-accent")
+                    options.append(Option(header, disabled=True))
                 options.append(FactOption(item))
             if not shown:
                 empty = "no match" if query else f"no {self.pane_name.lower()} found"
                 options.append(Option(Content.styled(empty, "italic dim"), disabled=True))
             self.shown = len(shown)
+            self.shown_claims = claims
         fact_list = self.list_widget
         fact_list.set_options(options)
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
@@ -245,16 +266,21 @@ class FactPane(FilterPane):
         self.update_title()
 
     def update_title(self) -> None:
-        if self.items is None:
-            count = "…"
-        elif self.filter_text:
-            count = f"{self.shown}/{len(self.items)}"
-        else:
-            count = str(len(self.items))
-        self.border_title = Content(f"{self.pane_name} ({count})")
+        items = self.items or []
+        claims = sum(1 for it in items if it.kind == "claim")
+        quotes = self._count(self.shown - self.shown_claims, len(items) - claims)
+        title = f"{self.pane_name} ({quotes})"
+        if self.kind == "quote":
+            title += f" · Reported ({self._count(self.shown_claims, claims)})"
+        self.border_title = Content(title)
         self.border_subtitle = Content(f"filter: {one_line(self.filter_text, 20)}") if (
             self.filter_text
         ) else None
+
+    def _count(self, shown: int, total: int) -> str:
+        if self.items is None:
+            return "…"
+        return f"{shown}/{total}" if self.filter_text else str(total)
 
     @property
     def selected_item(self) -> FactItem | None:
