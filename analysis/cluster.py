@@ -143,7 +143,7 @@ def _run_shards(
     pending = iter(enumerate(shards))
     by_key: dict[str, list[int]] = {}
     futures: dict[str, Any] = {}
-    running = as_completed()
+    running = as_completed(loop=client.loop)
 
     def submit_next() -> None:
         item = next(pending, None)
@@ -196,6 +196,7 @@ def _client(options: ClusterOptions) -> Iterator[Any]:
             cluster = LocalCluster(
                 n_workers=options.workers, threads_per_worker=1, processes=True,
                 dashboard_address=None, silence_logs=logging.ERROR,
+                preload=["analysis.shards"],  # its dask_setup leaves Ctrl-C to the client
             )
             client = Client(cluster, timeout=options.connect_timeout)
     except (OSError, TimeoutError) as exc:

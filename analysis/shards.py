@@ -69,3 +69,17 @@ def _describe(exc: BaseException) -> str:
     if len(message) > 200:
         message = message[:199] + "…"
     return f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
+
+
+def dask_setup(worker: Any) -> None:
+    """Preload hook of the workers copydesk starts itself: Ctrl-C is the client's to handle.
+
+    The terminal sends SIGINT to every process of the foreground group; the client cancels the
+    run and closes the local cluster, so its workers ignore the signal instead of each printing
+    a KeyboardInterrupt traceback.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -160,6 +160,8 @@ def test_a_worker_killed_mid_shard_loses_and_duplicates_nothing(
                           "--scheduler", scheduler)
     assert flag.exists(), "no worker was killed: the test proved nothing"
     assert code == 0, err
+    paths = [json.loads(x)["path"] for x in dask.splitlines()]
+    assert paths == [str(corpus / f"{i:02d}.txt") for i in range(len(texts))], err
     assert dask == local
 
 
