@@ -11,7 +11,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,cluster]"
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.numbers
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.search --articles 10000
+	$(BIN)/python -m bench.scale
 
 # Extraction quality on ../shared/eval's dev data (see its README); writes predictions to $(EVAL_OUT).
 EVAL := ../shared/eval

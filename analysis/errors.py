@@ -14,3 +14,6 @@ class ModelNotFound(Exception):
             f"spaCy model {name!r} is not installed; install it with: pip install {pip_name}"
         )
         self.name = name
+
+    def __reduce__(self):  # a Dask worker raises it on the client: rebuild from the name
+        return (ModelNotFound, (self.name,))

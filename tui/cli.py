@@ -58,13 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH",
                          help="files, folders (recursive), globs, or - for standard input")
-    analyze.add_argument("--format", choices=FORMATS, default="jsonl")
+    analyze.add_argument("--format", choices=(*FORMATS, "parquet"), default="jsonl",
+                         help="parquet writes tables into the directory -o names")
     analyze.add_argument("--model", default=DEFAULT_MODEL,
                          help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     analyze.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
                          help="parse with N processes")
     analyze.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     analyze.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    analyze.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local (default) or a Dask cluster (needs copydesk[cluster])")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: an existing scheduler, e.g. tcp://host:8786")
+    analyze.add_argument("--workers", type=_positive_int, metavar="N",
+                         help="with --engine dask: processes of the local cluster (default: cores)")
 
     search = sub.add_parser(
         "search", help="corpus-wide fuzzy search, best first",
@@ -138,10 +145,20 @@ def run_analysis(articles, model: str, jobs: int, use_cache: bool):
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from analysis.export import write
+    if args.engine != "local" or args.format == "parquet" or args.scheduler or args.workers:
+        from tui.analyze_scaled import cmd_analyze_scaled
 
+        return cmd_analyze_scaled(args)
     articles = load_corpus(args.paths)
     results = run_analysis(articles, args.model, args.jobs, not args.no_cache)
+    write_output(args, articles, results)
+    return EXIT_OK
+
+
+def write_output(args: argparse.Namespace, articles, results) -> None:
+    """Write ``(article, analysis)`` results in ``args.format`` to ``-o`` or stdout."""
+    from analysis.export import write
+
     if args.output:
         out_path = Path(args.output)
         if any(os.path.realpath(a.path) == os.path.realpath(out_path) for a in articles):
@@ -156,7 +173,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
     else:
         write(args.format, results, sys.stdout)
-    return EXIT_OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -1,0 +1,215 @@
+"""The Dask engine: analyse a corpus on a Dask cluster, an existing one or a local one.
+
+Only articles missing from the cache go out, in shards of a few articles; a worker loads the
+spaCy pipeline once per process (see :mod:`analysis.shards`) and sends back plain records. The
+client is the only writer of the cache and writes each shard as it completes, so an interrupted
+run keeps what it finished. Results are yielded in input order, identical to the local engine's.
+
+Faults: a worker that dies mid-shard has the shard re-run on another worker by the scheduler (up
+to ``distributed.scheduler.allowed-failures`` times); an article that makes the pipeline raise is
+reported through ``warn`` with its path and skipped. At most a few shards per worker are in flight,
+so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis.cache import Cache, cache_key
+from analysis.extras import require
+from analysis.model import Analysis, Article
+from analysis.runner import RunOptions
+from analysis.shards import analyze_shard
+
+Warn = Callable[[str], None]
+# Most articles per shard: small enough that the last shards finish close together.
+MAX_SHARD = 16
+# Shards in flight per worker: enough to keep every worker busy between round trips.
+IN_FLIGHT_PER_WORKER = 3
+
+
+class ClusterUnavailable(Exception):
+    """The Dask scheduler cannot be reached or no cluster can be started."""
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """Where to run: an existing scheduler's address, or a local cluster of N processes."""
+
+    scheduler: str | None = None
+    workers: int = 2
+    shard_size: int | None = None  # None: chosen from the corpus and the number of workers
+    connect_timeout: float = 20.0
+
+
+@dataclass
+class ClusterReport:
+    """What a run did: articles found in the cache, sent to workers, and skipped with a reason."""
+
+    cached: int = 0
+    sent: int = 0
+    shards: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def shard_size(misses: int, workers: int, cap: int = MAX_SHARD) -> int:
+    """Articles per shard: about eight shards per worker, between 1 and ``cap``."""
+    return max(1, min(cap, math.ceil(misses / max(1, workers * 8))))
+
+
+def analyze_on_cluster(
+    articles: list[Article],
+    cache: Cache | None,
+    options: RunOptions,
+    cluster: ClusterOptions,
+    warn: Warn,
+    report: ClusterReport | None = None,
+) -> Iterator[tuple[Article, Analysis, bool]]:
+    """Yield ``(article, analysis, from_cache)`` in input order, skipping articles that failed.
+
+    Raises :class:`analysis.extras.MissingExtra` without Dask, :class:`ClusterUnavailable` when the
+    scheduler is unreachable and :class:`analysis.errors.ModelNotFound` when workers lack the model.
+    """
+    require("dask")
+    report = report if report is not None else ClusterReport()
+    keys = [cache_key(a.text, options.model, a.date) for a in articles]
+    cached = cache.get_many(keys) if cache else {}
+    misses = [i for i, k in enumerate(keys) if k not in cached]
+    report.cached = len(articles) - len(misses)
+    if not misses:
+        for article, key in zip(articles, keys, strict=True):
+            yield article, cached[key], True
+        return
+    done: dict[int, Analysis | None] = {}  # input index -> analysis, or None when it failed
+    with _client(cluster) as client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = cluster.shard_size or shard_size(len(misses), workers)
+        shards = [misses[j : j + size] for j in range(0, len(misses), size)]
+        report.shards = len(shards)
+        completed = _run_shards(client, articles, shards, options, workers, report)
+        position = 0
+        try:
+            for finished in completed:
+                for index, outcome in finished:
+                    done[index] = _accept(articles[index], outcome, report, warn)
+                if cache:
+                    cache.put_many(
+                        (keys[i], a) for i, _ in finished if (a := done[i]) is not None
+                    )
+                while position < len(articles):
+                    key = keys[position]
+                    if key in cached:
+                        yield articles[position], cached[key], True
+                    elif position in done:
+                        analysis = done.pop(position)
+                        if analysis is not None:
+                            yield articles[position], analysis, False
+                    else:
+                        break
+                    position += 1
+        finally:
+            completed.close()  # cancels what is still queued before the client closes
+
+
+def _accept(article: Article, outcome: tuple[bool, Any], report: ClusterReport,
+            warn: Warn) -> Analysis | None:
+    ok, payload = outcome
+    if ok:
+        return Analysis.from_dict(payload)
+    report.failed.append((article.path, payload))
+    warn(f"{article.path}: analysis failed, skipped ({payload})")
+    return None
+
+
+def _run_shards(
+    client: Any,
+    articles: list[Article],
+    shards: list[list[int]],
+    options: RunOptions,
+    workers: int,
+    report: ClusterReport,
+) -> Iterator[list[tuple[int, tuple[bool, Any]]]]:
+    """Submit shards a few at a time; yield each shard's outcomes as it completes."""
+    from distributed import as_completed
+    from distributed.scheduler import KilledWorker
+
+    run_id = uuid.uuid4().hex[:8]
+    pending = iter(enumerate(shards))
+    by_key: dict[str, list[int]] = {}
+    futures: dict[str, Any] = {}
+    running = as_completed(loop=client.loop)
+
+    def submit_next() -> None:
+        item = next(pending, None)
+        if item is None:
+            return
+        n, shard = item
+        future = client.submit(
+            analyze_shard, options.model, options.batch_size,
+            [(i, articles[i]) for i in shard], key=f"copydesk-shard-{run_id}-{n}", pure=False,
+        )
+        by_key[future.key] = shard
+        futures[future.key] = future
+        report.sent += len(shard)
+        running.add(future)
+
+    try:
+        for _ in range(max(2, workers * IN_FLIGHT_PER_WORKER)):
+            submit_next()
+        for future in running:
+            shard = by_key.pop(future.key)
+            futures.pop(future.key, None)
+            try:
+                outcomes = future.result()
+            except KilledWorker as exc:
+                reason = f"a worker died on this shard on every attempt ({exc})"
+                outcomes = [(i, (False, reason)) for i in shard]
+            future.release()
+            submit_next()
+            yield outcomes
+    finally:
+        with suppress(Exception):
+            running.clear()
+        if futures:
+            with suppress(Exception):
+                client.cancel(list(futures.values()))
+
+
+@contextmanager
+def _client(options: ClusterOptions) -> Iterator[Any]:
+    """A Dask client on the given scheduler, or on a local cluster closed afterwards."""
+    from distributed import Client, LocalCluster
+
+    for name in ("distributed", "tornado", "bokeh"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    cluster = None
+    try:
+        if options.scheduler:
+            client = Client(options.scheduler, timeout=options.connect_timeout)
+        else:
+            cluster = LocalCluster(
+                n_workers=options.workers, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.ERROR,
+                preload=["analysis.shards"],  # its dask_setup leaves Ctrl-C to the client
+            )
+            client = Client(cluster, timeout=options.connect_timeout)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            with suppress(Exception):
+                cluster.close()
+        where = f"the Dask scheduler at {options.scheduler}" if options.scheduler else "Dask"
+        raise ClusterUnavailable(f"cannot reach {where}: {exc}") from None
+    try:
+        yield client
+    finally:
+        with suppress(Exception):
+            client.close()
+        if cluster is not None:
+            with suppress(Exception):
+                cluster.close()

@@ -1,0 +1,85 @@
+"""The worker side of the Dask engine: analyse one shard of articles, one failure at a time.
+
+A worker process loads the spaCy pipeline once (``load_nlp`` is cached per process, so the model
+is never pickled or shipped) and returns plain records, never ``Doc`` objects. An article that
+makes the pipeline or an extractor raise becomes an error message for that article alone; the
+rest of the shard is analysed as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from analysis.model import Article
+
+# One article's outcome: (True, Analysis.to_dict()) or (False, "what went wrong").
+Outcome = tuple[bool, Any]
+
+
+def analyze_shard(
+    model: str, batch_size: int, shard: Sequence[tuple[int, Article]]
+) -> list[tuple[int, Outcome]]:
+    """Analyse ``(index, article)`` pairs with the process's pipeline; outcomes keep the indices.
+
+    Raises :class:`analysis.errors.ModelNotFound` when the worker lacks the model.
+    """
+    from analysis import pipeline  # spaCy loads in the worker, once per process
+
+    nlp = pipeline.load_nlp(model)
+    outcomes = analyze_isolated(nlp, [article for _, article in shard], batch_size)
+    return [(index, outcome) for (index, _), outcome in zip(shard, outcomes, strict=True)]
+
+
+def analyze_isolated(nlp: Any, articles: Sequence[Article], batch_size: int) -> list[Outcome]:
+    """Outcomes of ``articles`` in order: batched with ``nlp.pipe``, failures isolated.
+
+    When the parser itself raises inside a batch, the articles not yet done are parsed one at a
+    time, so only the article that fails is lost.
+    """
+    outcomes: list[Outcome | None] = [None] * len(articles)
+    stream = ((a.text, k) for k, a in enumerate(articles))
+    try:
+        for doc, k in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            outcomes[k] = _extract(doc, articles[k])
+    except Exception:  # noqa: BLE001 - which article broke the batch is found below
+        for k, article in enumerate(articles):
+            if outcomes[k] is not None:
+                continue
+            try:
+                doc = nlp(article.text)
+            except Exception as exc:  # noqa: BLE001 - reported with the article's path
+                outcomes[k] = (False, _describe(exc))
+                continue
+            outcomes[k] = _extract(doc, article)
+    return [o if o is not None else (False, "not analysed") for o in outcomes]
+
+
+def _extract(doc: Any, article: Article) -> Outcome:
+    from analysis import pipeline
+
+    try:
+        return True, pipeline.analyze_doc(doc, article).to_dict()
+    except Exception as exc:  # noqa: BLE001 - reported with the article's path
+        return False, _describe(exc)
+
+
+def _describe(exc: BaseException) -> str:
+    message = " ".join(str(exc).split())
+    if len(message) > 200:
+        message = message[:199] + "…"
+    return f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
+
+
+def dask_setup(worker: Any) -> None:
+    """Preload hook of the workers copydesk starts itself: Ctrl-C is the client's to handle.
+
+    The terminal sends SIGINT to every process of the foreground group; the client cancels the
+    run and closes the local cluster, so its workers ignore the signal instead of each printing
+    a KeyboardInterrupt traceback.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
