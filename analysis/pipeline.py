@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -10,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.doctext import remember_text
 from analysis.entities import add_entity_components, extract_entities
 from analysis.errors import ModelNotFound
 from analysis.model import Analysis, Article
@@ -32,6 +34,10 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     except (OSError, ImportError, ValueError) as exc:
         raise ModelNotFound(name) from exc
     add_entity_components(nlp)
+    # The model and its tables live as long as the process: move them out of the collector's
+    # generations, so that full collections during a long run do not walk them again and again.
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
@@ -41,6 +47,7 @@ def _is_path(name: str) -> bool:
 
 def analyze_doc(doc: Doc, article: Article) -> Analysis:
     """Extract entities, quotes and numbers from one parsed article."""
+    remember_text(doc, article.text)
     entities = extract_entities(doc, article)
     quotes = extract_quotes(doc, entities)
     numbers = extract_numbers(doc, article)

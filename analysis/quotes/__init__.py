@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from analysis.doctext import doc_text
 from analysis.model import Entity, Quote
 from analysis.quotes.attribution import (
     Attribution,
@@ -60,7 +61,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
 
 
 def _extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     if not spans:
         return []
