@@ -85,6 +85,19 @@ class Cache:
         self.conn = conn
         self.path = path
 
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` have a cached analysis (without reading the analyses)."""
+        out: set[str] = set()
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT key FROM analyses WHERE key IN ({marks})", chunk
+            ).fetchall()
+            out.update(key for (key,) in rows)
+        return out
+
     def get_many(self, keys: Iterable[str]) -> dict[str, Analysis]:
         """The cached analyses among ``keys``; unreadable rows are treated as misses."""
         out: dict[str, Analysis] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -11,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.claims import assign_sources, extract_claims
+from analysis.doctext import remember_text
 from analysis.entities import add_entity_components, extract_entities
 from analysis.errors import ModelNotFound
 from analysis.model import Analysis, Article
@@ -33,6 +35,10 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     except (OSError, ImportError, ValueError) as exc:
         raise ModelNotFound(name) from exc
     add_entity_components(nlp)
+    # The model and its tables live as long as the process: move them out of the collector's
+    # generations, so that full collections during a long run do not walk them again and again.
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
@@ -42,6 +48,7 @@ def _is_path(name: str) -> bool:
 
 def analyze_doc(doc: Doc, article: Article) -> Analysis:
     """Extract entities, quotes, claims and numbers (with their sources) from one article."""
+    remember_text(doc, article.text)
     entities = extract_entities(doc, article)
     index = speaker_index(doc, entities)
     quotes = extract_quotes(doc, entities, index)

