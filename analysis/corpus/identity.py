@@ -11,8 +11,9 @@ desk's name statistics):
    Vitali Klitschko" -> "vitali klitschko"); names with the same core and label are one.
 3. **Spellings**: names of the same label, the same number of words and all words equal but the
    last, whose last words are spelling variants (same first three letters, at least 6 letters,
-   at most 1 edit, 2 from 9 letters on: "Zelensky"/"Zelenskyy") are one, unless some article
-   names both as different entities (then they are different people with similar names).
+   at most 1 edit, 2 when both have 9 letters or more: "Zelensky"/"Zelenskyy") are one, unless
+   some article names both as different entities (then they are different people with similar
+   names).
 4. **Surnames**: a one-word person name joins the full name ending with it when the corpus has
    exactly one such full name ("Klitschko" -> "Vitali Klitschko"); with two ("Vitali Klitschko",
    "Wladimir Klitschko") it stays apart, as its own ambiguous identity.
@@ -103,7 +104,8 @@ def core_key(nkey: str, label: str) -> str:
     for i, w in enumerate(words[:-1]):
         if w in _TITLES:
             cut = i + 1
-    return " ".join(words[cut:])
+    rest = words[cut:]
+    return nkey if all(w in _TITLES for w in rest) else " ".join(rest)
 
 
 def spelling_variants(a: str, b: str) -> bool:
@@ -112,7 +114,7 @@ def spelling_variants(a: str, b: str) -> bool:
         return False
     if any(ch.isdigit() for ch in a + b):
         return False
-    allowed = 2 if max(len(a), len(b)) >= 9 else 1
+    allowed = 2 if min(len(a), len(b)) >= 9 else 1
     return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
 
 
