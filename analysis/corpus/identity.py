@@ -40,11 +40,13 @@ _TITLES = frozenset(
     "major captain capt lieutenant lt sergeant sgt officer chief judge justice king queen prince "
     "princess pope father rev reverend secretary chancellor premier ambassador commander "
     "spokesman spokeswoman spokesperson former deputy foreign defence defense interior health "
-    "finance state of the chairman chairwoman chair ceo director leader coach manager "
+    "finance state chairman chairwoman chair ceo director leader coach manager "
     "councillor councilman councilwoman sheriff attorney inspector superintendent detective "
     "archbishop bishop cardinal rabbi imam sheikh emir ayatollah speaker".split()
 )
 _SMALL_WORDS = frozenset("of the and for on in de la le des du".split())
+# After a title, these make it "Title of X" ("Director of the FBI"): no name follows.
+_TITLE_LINKS = frozenset("of the for at".split())
 
 
 @dataclass(slots=True)
@@ -105,7 +107,9 @@ def core_key(nkey: str, label: str) -> str:
         if w in _TITLES:
             cut = i + 1
     rest = words[cut:]
-    return nkey if all(w in _TITLES for w in rest) else " ".join(rest)
+    if rest[0] in _TITLE_LINKS or all(w in _TITLES for w in rest):
+        return nkey
+    return " ".join(rest)
 
 
 def spelling_variants(a: str, b: str) -> bool:

@@ -6,8 +6,8 @@ import sqlite3
 from collections.abc import Iterable
 
 from analysis.corpus.measure import measure_of
-from analysis.entities.gazetteer import name_key
 from analysis.model import Analysis, Article, Claim, NumberFact, Quote
+from analysis.names import name_key
 
 _PRONOUNS = frozenset(
     "he she him her his hers they them their it its we us our i me my you your this that these "

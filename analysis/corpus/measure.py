@@ -4,7 +4,7 @@ A figure's *measure* is the key its figures group is formed by:
 
 * the kind of number: counts, money, percentages and measurements measure something; dates,
   times, ages, durations, ordinals and "other" do not and join no group;
-* the *event*: the event word nearest the number in its sentence (at most ``EVENT_REACH``
+* the *event*: the event word nearest the number in its clause (at most ``EVENT_REACH``
   characters away, a word before the number counting as twice as far as one after it) from a
   small lexicon that folds inflections and synonyms into one event
   ("killed", "died", "dead", "death toll", "fatalities" -> killed; "wounded", "hurt" -> injured);
@@ -53,7 +53,7 @@ _EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "paid": ("paid", "pay", "payment", "compensation"),
     "cost": ("cost", "costs", "costing"),
     "raised": ("raised", "raise", "raising"),
-    "spent": ("spent", "spend", "spending", "budget"),
+    "spent": ("spent", "spend", "spending"),
     "damage": ("damage", "damages", "losses"),
 }
 _HUMAN_EVENTS = frozenset(
@@ -67,6 +67,8 @@ _EVENT_RE = re.compile(
 )
 # The end of a sentence: ".", "!" or "?" (optionally closing quote) then space, or a newline.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s|\b(?:and|but|while|whereas)\b")
 
 _CLASSES: dict[str, tuple[str, ...]] = {
     "troops": ("soldier", "troop", "serviceman", "servicemember", "fighter", "militant",
@@ -131,9 +133,19 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, (m.start() + 1 if m else min(len(text), end + 600))
 
 
-def find_event(text: str, start: int, end: int) -> str | None:
-    """The event word nearest the number ``text[start:end]`` in its sentence, folded."""
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence holding ``text[start:end]``: between commas, semicolons,
+    colons, dashes and "and"/"but"/"while" ("killing five people and leaving 400 households")."""
     s, e = sentence_bounds(text, start, end)
+    for m in _CLAUSE_BREAK.finditer(text, s, start):
+        s = m.end()
+    m = _CLAUSE_BREAK.search(text, end, e)
+    return s, (m.start() if m else e)
+
+
+def find_event(text: str, start: int, end: int) -> str | None:
+    """The event word nearest the number ``text[start:end]`` in its clause, folded."""
+    s, e = clause_bounds(text, start, end)
     best: tuple[int, str] | None = None
     for m in _EVENT_RE.finditer(text, s, e):
         if m.start() < end and m.end() > start:
