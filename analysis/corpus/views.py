@@ -33,8 +33,7 @@ def _limited(rows: list, limit: int | None) -> list:
 
 def _sorted(rows: list, sort: str, count_key) -> list:
     if sort == "name":
-        return sorted(rows, key=lambda r: (r.name.casefold(), r.entity_id if hasattr(
-            r, "entity_id") else r.speaker_id))
+        return sorted(rows, key=lambda r: (r.name.casefold(), count_key(r)))
     if sort != "count":
         raise ValueError(f"sort must be 'count' or 'name', not {sort!r}")
     return sorted(rows, key=count_key)
@@ -52,7 +51,8 @@ def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], filter: 
         if matches(filter, ident.name, *ident.aliases):
             out.append(SpeakerRow(iid, ident.name, ident.label, ident.aliases, quotes, claims,
                                   articles))
-    out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold()))
+    out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold(),
+                                           r.speaker_id))
     return _limited(out, limit)
 
 
@@ -83,7 +83,8 @@ def entities(conn: sqlite3.Connection, identities: dict[str, Identity], filter: 
         ident = identities[iid]
         if matches(filter, ident.name, *ident.aliases):
             out.append(EntityRow(iid, ident.name, ident.label, ident.aliases, articles, mentions))
-    out = _sorted(out, sort, lambda r: (-r.articles, -r.mentions, r.name.casefold()))
+    out = _sorted(out, sort, lambda r: (-r.articles, -r.mentions, r.name.casefold(),
+                                           r.entity_id))
     return _limited(out, limit)
 
 
