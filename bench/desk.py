@@ -207,7 +207,7 @@ def baseline(view: str, cache, articles, keys) -> list:
 
 
 def _baseline_figures(order, nid, iid_of) -> list:
-    from analysis.corpus.figures import disagree, points
+    from analysis.corpus.figures import disagreeing, points
     from analysis.corpus.ingest import BIG, UNNAMED_LABELS, near_names, source_of
     from analysis.corpus.measure import FLAGGED_EVENTS, group_label, interval, measure_of
 
@@ -223,14 +223,14 @@ def _baseline_figures(order, nid, iid_of) -> list:
             near = " ".join(str(i) for i in sorted(near_names(art.text, n, named)))
             span = interval(n.value, n.value_max, n.qualifier)
             lo, hi = (span[0], min(span[1], BIG)) if span else (None, None)
-            groups[m.key].append((n.counted, aid, art.date, lo, hi, near,
+            groups[m.key].append((n.counted, len(groups[m.key]), aid, art.date, lo, hi, near,
                                   source_of(n, speech)))
     out = []
     for key, members in sorted(groups.items()):
         counted = Counter(c.lower() for c, *_ in members if c)
         words = [w for _, w in sorted((-k, w) for w, k in counted.items())]
-        pts = points([m[1:] for m in members if m[3] is not None], iid_of)
-        flagged = key.split("|")[2] in FLAGGED_EVENTS and disagree(pts)
+        pts = points([m[1:] for m in members if m[4] is not None], iid_of)
+        flagged = key.split("|")[2] in FLAGGED_EVENTS and bool(disagreeing(pts))
         out.append((group_label(key, words), len(members), flagged))
     out.sort(key=lambda g: (not g[2], -g[1], g[0]))
     return out

@@ -123,7 +123,6 @@ class CorpusDesk:
     def progress(self) -> tuple[int, int]:
         """(articles in scope already indexed, articles in scope)."""
         with self._lock:
-            self._fresh()
             done = self.conn.execute("SELECT count(*) FROM desk_scope").fetchone()[0]
             if not self._scoped:
                 return done, done

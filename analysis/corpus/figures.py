@@ -4,10 +4,11 @@ A group is every figure of the scope with the same measure key (``measure.py``: 
 event, counted class). A group is flagged ``disagree`` when its event is one that gives a single
 total (``FLAGGED_EVENTS``: killed, injured, arrested, cost ..., not votes) and two of its figures
 of one story allow no common value given their qualifiers (``interval``). Two figures are of one
-story when their sentences name a common entity (a person, organisation or place; not a
-nationality) and they are in the same article or in articles dated at most ``STORY_DAYS`` apart;
-two figures of one article with different sources are of one story too. Undated articles are
-compared only with themselves.
+story when they are in articles dated at most ``STORY_DAYS`` apart and their sentences name a
+common entity (a person, organisation or place; not a nationality), or when they are in one
+article and given by different sources. (Two figures of one article from one voice are
+usually parts of a whole or different incidents: "five died in Lviv, three in Odesa".) In a
+flagged group the figures that disagree come first.
 
 The groups, their sizes and flags come from SQL aggregates; a group's figures are read when its
 ``figures`` is first used (a :class:`FigureList`, a read-only sequence that knows its length),
@@ -37,10 +38,10 @@ _GROUPS = ("SELECT n.measure, count(*), max(n.lo), min(n.hi), n.kind, n.unit" + 
 _COUNTED = ("SELECT n.measure, lower(n.counted), count(*)" + _SCOPED
             + " AND n.counted IS NOT NULL GROUP BY n.measure, lower(n.counted)")
 _TEXT_MATCH = "SELECT DISTINCT n.measure" + _SCOPED + " AND instr(lower(n.text), ?) > 0"
-_POINTS = ("SELECT n.aid, a.date, n.lo, n.hi, n.near, n.source"
+_POINTS = ("SELECT n.rowid, n.aid, a.date, n.lo, n.hi, n.near, n.source"
            " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
            " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ? AND n.lo IS NOT NULL")
-_FIGURES = ("SELECT n.value, n.value_max, n.qualifier, n.text, n.kind, n.unit, n.counted,"
+_FIGURES = ("SELECT n.rowid, n.value, n.value_max, n.qualifier, n.text, n.kind, n.unit, n.counted,"
             " n.source, a.key, a.article_id, a.path, a.title, a.date, n.start, n.end"
             " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
             " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ?"
@@ -50,6 +51,7 @@ _FIGURES = ("SELECT n.value, n.value_max, n.qualifier, n.text, n.kind, n.unit, n
 class Point(NamedTuple):
     """What the disagreement test needs of a figure."""
 
+    fid: int  # the figure's row
     aid: int
     day: int | None
     lo: float
@@ -111,31 +113,37 @@ def figure_groups(conn: sqlite3.Connection, nid_iid: dict[int, str], filter: str
         label = group_label(key, words)
         if filter and key not in by_text and not matches(filter, label, *words):
             continue
-        flagged = (key.split("|")[2] in FLAGGED_EVENTS and max_lo is not None
-                   and max_lo > min_hi
-                   and disagree(points(conn.execute(_POINTS, (key,)), nid_iid)))
-        figures = FigureList(count, _loader(conn, key, read))
+        conflicts: set[int] = set()
+        if key.split("|")[2] in FLAGGED_EVENTS and max_lo is not None and max_lo > min_hi:
+            conflicts = disagreeing(points(conn.execute(_POINTS, (key,)), nid_iid))
+        flagged = bool(conflicts)
+        figures = FigureList(count, _loader(conn, key, read, conflicts))
         groups.append(FigureGroup(label, kind, unit, flagged, figures))  # type: ignore[arg-type]
     groups.sort(key=lambda g: (not g.disagree, -len(g.figures), g.group))
     return groups if limit is None else groups[:max(0, limit)]
 
 
-def _loader(conn: sqlite3.Connection, key: str, read) -> Callable[[], tuple[Figure, ...]]:
+def _loader(conn: sqlite3.Connection, key: str, read, first: set[int]
+            ) -> Callable[[], tuple[Figure, ...]]:
+    def rows() -> list[tuple]:
+        got = conn.execute(_FIGURES, (key,)).fetchall()
+        return sorted(got, key=lambda r: r[0] not in first) if first else got
+
     def load() -> tuple[Figure, ...]:
-        return read(lambda: tuple(
-            Figure(r[0], r[1], r[2] or "exact", r[3], r[4], r[5], r[6], r[7],
-                   DeskFact("number", r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[3],
-                            r[7]))
-            for r in conn.execute(_FIGURES, (key,))))
+        return tuple(
+            Figure(r[1], r[2], r[3] or "exact", r[4], r[5], r[6], r[7], r[8],
+                   DeskFact("number", r[9], r[10], r[11], r[12], r[13], r[14], r[15], r[4],
+                            r[8]))
+            for r in read(rows))
     return load
 
 
 def points(rows, nid_iid: dict[int, str]) -> list[Point]:
-    """Points from ``(aid, date, lo, hi, near, source)`` rows."""
+    """Points from ``(fid, aid, date, lo, hi, near, source)`` rows."""
     out = []
-    for aid, iso, lo, hi, near, source in rows:
+    for fid, aid, iso, lo, hi, near, source in rows:
         ids = frozenset(nid_iid[int(n)] for n in (near or "").split() if int(n) in nid_iid)
-        out.append(Point(aid, _day(iso), lo, hi, ids, source))
+        out.append(Point(fid, aid, _day(iso), lo, hi, ids, source))
     return out
 
 
@@ -151,29 +159,28 @@ def _apart(a: Point, b: Point) -> bool:
 
 
 def _one_story(a: Point, b: Point) -> bool:
-    if a.aid == b.aid and a.source and b.source and a.source != b.source:
-        return True
-    if not a.near & b.near:
-        return False
     if a.aid == b.aid:
-        return True
-    return a.day is not None and b.day is not None and abs(a.day - b.day) <= STORY_DAYS
+        return bool(a.source and b.source and a.source != b.source)
+    return (a.day is not None and b.day is not None and abs(a.day - b.day) <= STORY_DAYS
+            and bool(a.near & b.near))
 
 
-def disagree(pts: list[Point]) -> bool:
-    """Do two figures of one story allow no common value?"""
+def disagreeing(pts: list[Point]) -> set[int]:
+    """The figures (``fid``) of which some other figure of its story allows no common value."""
+    found: set[int] = set()
     if not pts or max(p.lo for p in pts) <= min(p.hi for p in pts):
-        return False  # every figure allows a common value
+        return found  # every figure allows a common value
     budget = MAX_PAIRS
     by_article: dict[int, list[Point]] = defaultdict(list)
     for p in pts:
-        by_article[p.aid].append(p)
+        if p.source:
+            by_article[p.aid].append(p)
     for same in by_article.values():
         for i, a in enumerate(same):
             for b in same[i + 1:]:
                 budget -= 1
                 if _apart(a, b) and _one_story(a, b):
-                    return True
+                    found |= {a.fid, b.fid}
     dated = sorted((p for p in pts if p.day is not None and p.near), key=lambda p: p.day or 0)
     for i, a in enumerate(dated):
         for b in dated[i + 1:]:
@@ -181,5 +188,5 @@ def disagree(pts: list[Point]) -> bool:
                 break
             budget -= 1
             if a.aid != b.aid and _apart(a, b) and _one_story(a, b):
-                return True
-    return False
+                found |= {a.fid, b.fid}
+    return found
