@@ -145,6 +145,7 @@ def child(n: int) -> None:
 def baseline(view: str, cache, articles, keys) -> list:
     """The view's answer from every cached analysis, aggregated in Python."""
     from analysis.corpus.identity import NameStat, resolve
+    from analysis.corpus.ingest import mention_rows
     from analysis.names import name_key
 
     loaded = cache.get_many(keys)
@@ -155,6 +156,7 @@ def baseline(view: str, cache, articles, keys) -> list:
             seen.add(key)
             order.append((key, art, loaded[key]))
     nids: dict[str, int] = {}
+    first_name: dict[int, tuple[str, str]] = {}  # nid -> (key, name first written)
     stats: dict[int, NameStat] = {}
     arts_of: dict[int, set[int]] = defaultdict(set)
 
@@ -164,18 +166,17 @@ def baseline(view: str, cache, articles, keys) -> list:
             return None
         if k not in nids:
             nids[k] = len(nids) + 1
+            first_name[nids[k]] = (k, name)
         return nids[k]
 
     rows = []  # (aid, nid, label, mentions) and speech (aid, kind, nid)
     speech = []
     for aid, (_, _, analysis) in enumerate(order):
-        for ent in analysis.entities:
-            i = nid(ent.name)
-            if i is None or not ent.mentions:
-                continue
-            rows.append((aid, i, ent.label, len(ent.mentions)))
-            st = stats.setdefault(i, NameStat(i, name_key(ent.name), ent.name))
-            st.labels[ent.label] = st.labels.get(ent.label, 0) + 1
+        mentions, _aliases = mention_rows(aid, nid, analysis)
+        for _aid, i, label, count, *_first in mentions:
+            rows.append((aid, i, label, count))
+            st = stats.setdefault(i, NameStat(i, *first_name[i]))
+            st.labels[label] = st.labels.get(label, 0) + 1
             st.articles += 1
             arts_of[i].add(aid)
         for kind, facts in (("quote", analysis.quotes), ("claim", analysis.claims)):
@@ -183,7 +184,7 @@ def baseline(view: str, cache, articles, keys) -> list:
                 i = nid(fact.speaker) if fact.speaker else None
                 if i is not None:
                     speech.append((aid, kind, i))
-                    stats.setdefault(i, NameStat(i, name_key(fact.speaker), fact.speaker))
+                    stats.setdefault(i, NameStat(i, *first_name[i]))
     idents = resolve(list(stats.values()), lambda a, b: bool(arts_of[a] & arts_of[b]))
     iid_of = {n: ident.iid for ident in idents for n in ident.nids}
     name_of = {ident.iid: ident.name for ident in idents}

@@ -29,6 +29,9 @@ from analysis.corpus.records import (
 from analysis.corpus.schema import ensure_schema
 from analysis.model import Analysis, Article
 
+# Scopes of more id ranges than this are read through the scope table.
+MAX_RANGES = 64
+
 
 class CorpusDesk:
     """Corpus-wide identities and aggregates, kept in SQL tables next to the cache's analyses."""
@@ -50,6 +53,7 @@ class CorpusDesk:
         self._stale = True
         self.identities: dict[str, Identity] = {}
         self._nid_iid: dict[int, str] = {}
+        self._cond: str | None = None
         with self.conn:
             self._refresh_scope()
 
@@ -107,6 +111,7 @@ class CorpusDesk:
             self._refresh_scope()
 
     def _refresh_scope(self) -> None:
+        self._cond = None
         self.conn.execute("DELETE FROM desk_scope")
         if self._scoped:
             self.conn.execute("INSERT INTO desk_scope SELECT a.aid FROM desk_scope_key k"
@@ -116,9 +121,31 @@ class CorpusDesk:
 
     def _extend_scope(self, first_aid: int) -> None:
         """Add the articles indexed from ``first_aid`` on to the scope if they belong to it."""
+        self._cond = None
         scoped = " JOIN desk_scope_key k ON k.key = a.key" if self._scoped else ""
         self.conn.execute(f"INSERT OR IGNORE INTO desk_scope SELECT a.aid FROM desk_article a"
                           f"{scoped} WHERE a.aid >= ?", (first_aid,))
+
+    def _scope(self, column: str) -> str:
+        """An SQL condition on ``column`` (an article id) true for the scoped articles.
+
+        Ranges of consecutive ids when there are few (articles are indexed in batches, so a
+        corpus is a handful of ranges): no per-row lookup in the scope table.
+        """
+        if self._cond is None:
+            runs: list[list[int]] = []
+            for (aid,) in self.conn.execute("SELECT aid FROM desk_scope ORDER BY aid"):
+                if runs and aid == runs[-1][1] + 1:
+                    runs[-1][1] = aid
+                else:
+                    runs.append([aid, aid])
+            if not runs:
+                self._cond = "0"
+            elif len(runs) <= MAX_RANGES:
+                self._cond = " OR ".join(f"{{c}} BETWEEN {lo} AND {hi}" for lo, hi in runs)
+            else:
+                self._cond = "{c} IN (SELECT aid FROM temp.desk_scope)"
+        return "(" + self._cond.format(c=column) + ")"
 
     def progress(self) -> tuple[int, int]:
         """(articles in scope already indexed, articles in scope)."""
@@ -144,7 +171,8 @@ class CorpusDesk:
         """Every quote/claim speaker of the scope with counts; sort "count" or "name"."""
         with self._lock:
             self._fresh()
-            return views.speakers(self.conn, self.identities, filter, sort, limit)
+            return views.speakers(self.conn, self.identities, self._scope("sp.aid"), filter,
+                                  sort, limit)
 
     def speaker_facts(self, speaker_id: str) -> list[DeskFact]:
         """A speaker's quotes and claims, by date, article and offset."""
@@ -157,7 +185,8 @@ class CorpusDesk:
         """Every entity of the scope with its articles and mentions; sort "count" or "name"."""
         with self._lock:
             self._fresh()
-            return views.entities(self.conn, self.identities, filter, sort, limit)
+            return views.entities(self.conn, self.identities, self._scope("m.aid"), filter,
+                                  sort, limit)
 
     def entity_articles(self, entity_id: str) -> list[DeskFact]:
         """An entity's first mention in each of its articles, by date and article."""
@@ -179,7 +208,8 @@ class CorpusDesk:
         """Number facts grouped by what they measure; groups that disagree first."""
         with self._lock:
             self._fresh()
-            return figure_groups(self.conn, self._nid_iid, filter, limit, self._locked)
+            return figure_groups(self.conn, self._nid_iid, self._scope("n.aid"), filter, limit,
+                                 self._locked)
 
 
 def _database_file(conn: sqlite3.Connection) -> str:

@@ -19,7 +19,7 @@ the desk's scope at that moment.
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -32,11 +32,10 @@ STORY_DAYS = 3
 # Pairs of figures compared per group at most (a bound on time for huge groups).
 MAX_PAIRS = 200_000
 
-_SCOPED = " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid WHERE n.measure IS NOT NULL"
-_GROUPS = ("SELECT n.measure, count(*), max(n.lo), min(n.hi), n.kind, n.unit" + _SCOPED
-           + " GROUP BY n.measure")
-_COUNTED = ("SELECT n.measure, lower(n.counted), count(*)" + _SCOPED
-            + " AND n.counted IS NOT NULL GROUP BY n.measure, lower(n.counted)")
+# {scope}: the SQL condition selecting the scoped n.aid.
+_SCOPED = " FROM desk_number n WHERE n.measure IS NOT NULL AND {scope}"
+_GROUPS = ("SELECT n.measure, n.counted, count(*), max(n.lo), min(n.hi)" + _SCOPED
+           + " GROUP BY n.measure, n.counted")
 _TEXT_MATCH = "SELECT DISTINCT n.measure" + _SCOPED + " AND instr(lower(n.text), ?) > 0"
 _POINTS = ("SELECT n.rowid, n.aid, a.date, n.lo, n.hi, n.near, n.source"
            " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
@@ -93,32 +92,40 @@ class FigureList(Sequence[Figure]):
         return f"FigureList({self._count} figures)"
 
 
-def figure_groups(conn: sqlite3.Connection, nid_iid: dict[int, str], filter: str,
-                  limit: int | None, read: Callable[[Callable[[], tuple[Figure, ...]]],
-                                                    tuple[Figure, ...]] = lambda f: f()
+def figure_groups(conn: sqlite3.Connection, nid_iid: dict[int, str], scope: str, filter: str,
+                  limit: int | None, read: Callable[[Callable[[], list]], list] = lambda f: f()
                   ) -> list[FigureGroup]:
     """Every measure group of the scope matching ``filter``; flagged first, then biggest.
 
-    ``read`` wraps the later reading of a group's figures (the desk passes its lock).
+    ``scope`` is the SQL condition selecting the scoped ``n.aid``; ``read`` wraps the later
+    reading of a group's figures (the desk passes its lock).
     """
-    counted: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for key, word, n in conn.execute(_COUNTED):
-        counted[key].append((-n, word))
+    totals: dict[str, list] = {}  # measure -> [count, max lo, min hi, Counter of counted]
+    for key, counted, n, max_lo, min_hi in conn.execute(_GROUPS.format(scope=scope)):
+        t = totals.setdefault(key, [0, None, None, Counter()])
+        t[0] += n
+        if max_lo is not None:
+            t[1] = max_lo if t[1] is None else max(t[1], max_lo)
+            t[2] = min_hi if t[2] is None else min(t[2], min_hi)
+        if counted:
+            t[3][counted.lower()] += n
     by_text = set()
     if filter:
-        by_text = {k for (k,) in conn.execute(_TEXT_MATCH, (filter.casefold(),))}
+        by_text = {k for (k,) in conn.execute(_TEXT_MATCH.format(scope=scope),
+                                              (filter.casefold(),))}
     groups = []
-    for key, count, max_lo, min_hi, kind, unit in conn.execute(_GROUPS).fetchall():
-        words = [w for _, w in sorted(counted.get(key, []))]
+    for key, (count, max_lo, min_hi, counted) in totals.items():
+        words = [w for _, w in sorted((-n, w) for w, n in counted.items())]
         label = group_label(key, words)
         if filter and key not in by_text and not matches(filter, label, *words):
             continue
         conflicts: set[int] = set()
         if key.split("|")[2] in FLAGGED_EVENTS and max_lo is not None and max_lo > min_hi:
             conflicts = disagreeing(points(conn.execute(_POINTS, (key,)), nid_iid))
-        flagged = bool(conflicts)
+        kind, unit = key.split("|")[:2]
         figures = FigureList(count, _loader(conn, key, read, conflicts))
-        groups.append(FigureGroup(label, kind, unit, flagged, figures))  # type: ignore[arg-type]
+        groups.append(FigureGroup(label, kind, unit or None, bool(conflicts),
+                                  figures))  # type: ignore[arg-type]
     groups.sort(key=lambda g: (not g.disagree, -len(g.figures), g.group))
     return groups if limit is None else groups[:max(0, limit)]
 

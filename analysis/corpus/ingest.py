@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from analysis.corpus.measure import interval, measure_of, sentence_bounds
 from analysis.model import Analysis, Article, Claim, NumberFact, Quote
@@ -61,6 +61,32 @@ def source_of(number: NumberFact, speech: list[Quote | Claim]) -> str | None:
     return None
 
 
+def mention_rows(aid: int | None, nid_of: Callable[[str], int | None], analysis: Analysis
+                 ) -> tuple[list[list], set[tuple[int, str]]]:
+    """``desk_mention`` rows (one per name key: two entities of one article with one key are
+    summed, the label of the one with more mentions kept) and ``desk_alias`` rows."""
+    rows: dict[int, list] = {}  # nid -> [aid, nid, label, mentions, start, end, text]
+    aliases: set[tuple[int, str]] = set()
+    for ent in analysis.entities:
+        nid = nid_of(ent.name)
+        if nid is None or not ent.mentions:
+            continue
+        first = min(ent.mentions, key=lambda m: m.start)
+        row = rows.get(nid)
+        if row is None:
+            rows[nid] = [aid, nid, ent.label, len(ent.mentions), first.start, first.end,
+                         first.text]
+        else:
+            if len(ent.mentions) > row[3]:
+                row[2] = ent.label
+            row[3] += len(ent.mentions)
+            if first.start < row[4]:
+                row[4:7] = [first.start, first.end, first.text]
+        aliases.update((nid, m.text) for m in ent.mentions if m.text != ent.name
+                       and is_alias(m.text))
+    return list(rows.values()), aliases
+
+
 def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Article,
                    analysis: Analysis) -> bool:
     """Insert one article's rows; False (and nothing written) when ``key`` is indexed already."""
@@ -72,17 +98,7 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
     if cur.rowcount == 0:
         return False
     aid = cur.lastrowid
-    mentions = []
-    aliases: set[tuple[int, str]] = set()
-    for ent in analysis.entities:
-        nid = names.nid(ent.name)
-        if nid is None or not ent.mentions:
-            continue
-        first = min(ent.mentions, key=lambda m: m.start)
-        mentions.append((aid, nid, ent.label, len(ent.mentions), first.start, first.end,
-                         first.text))
-        aliases.update((nid, m.text) for m in ent.mentions if m.text != ent.name
-                       and is_alias(m.text))
+    mentions, aliases = mention_rows(aid, names.nid, analysis)
     conn.executemany("INSERT INTO desk_mention VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
     conn.executemany("INSERT INTO desk_label VALUES (?, ?, 1) ON CONFLICT (nid, label)"
                      " DO UPDATE SET articles = articles + 1", [m[1:3] for m in mentions])
