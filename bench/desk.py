@@ -170,9 +170,11 @@ def baseline(view: str, cache, articles, keys) -> list:
         return nids[k]
 
     rows = []  # (aid, nid, label, mentions) and speech (aid, kind, nid)
+    aliases: set[tuple[int, str]] = set()
     speech = []
     for aid, (_, _, analysis) in enumerate(order):
-        mentions, _aliases = mention_rows(aid, nid, analysis)
+        mentions, written = mention_rows(aid, nid, analysis)
+        aliases |= written
         for _aid, i, label, count, *_first in mentions:
             rows.append((aid, i, label, count))
             st = stats.setdefault(i, NameStat(i, *first_name[i]))
@@ -185,7 +187,8 @@ def baseline(view: str, cache, articles, keys) -> list:
                 if i is not None:
                     speech.append((aid, kind, i))
                     stats.setdefault(i, NameStat(i, *first_name[i]))
-    idents = resolve(list(stats.values()), lambda a, b: bool(arts_of[a] & arts_of[b]))
+    idents = resolve(list(stats.values()), lambda a, b: bool(arts_of[a] & arts_of[b]),
+                     lambda i, text: (i, text) in aliases)
     iid_of = {n: ident.iid for ident in idents for n in ident.nids}
     name_of = {ident.iid: ident.name for ident in idents}
     if view == "speakers":

@@ -31,7 +31,8 @@ def identities(conn: sqlite3.Connection) -> dict[str, Identity]:
     if resolved_at(conn) == last:
         return _load(conn)
     with conn:
-        found = resolve(list(_name_stats(conn).values()), lambda a, b: _apart(conn, a, b))
+        found = resolve(list(_name_stats(conn).values()), lambda a, b: _apart(conn, a, b),
+                        lambda nid, text: _written_as(conn, nid, text))
         _add_aliases(conn, found)
         conn.execute("DELETE FROM desk_ident")
         conn.execute("DELETE FROM desk_identity")
@@ -73,6 +74,11 @@ def _apart(conn: sqlite3.Connection, a: int, b: int) -> bool:
         "SELECT 1 FROM desk_mention x JOIN desk_mention y ON y.aid = x.aid AND y.nid = ?"
         " WHERE x.nid = ? LIMIT 1", (b, a)
     ).fetchone() is not None
+
+
+def _written_as(conn: sqlite3.Connection, nid: int, text: str) -> bool:
+    return conn.execute("SELECT 1 FROM desk_alias WHERE nid = ? AND alias = ?",
+                        (nid, text)).fetchone() is not None
 
 
 def _add_aliases(conn: sqlite3.Connection, found: list[Identity]) -> None:
