@@ -11,6 +11,7 @@ Calls are serialised by a lock, so the app may add from a worker while a view re
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -48,7 +49,7 @@ class CorpusDesk:
             self.conn, self._own = conn, False
         self._lock = threading.RLock()
         ensure_schema(self.conn)
-        self._names = Names(self.conn)
+        self._names_map: Names | None = None
         self._scoped = False  # False: every indexed article is in scope
         self._stale = True
         self.identities: dict[str, Identity] = {}
@@ -56,6 +57,11 @@ class CorpusDesk:
         self._cond: str | None = None
         with self.conn:
             self._refresh_scope()
+
+    def _names(self) -> Names:
+        if self._names_map is None:
+            self._names_map = Names(self.conn)
+        return self._names_map
 
     @classmethod
     def in_memory(cls) -> CorpusDesk:
@@ -95,7 +101,7 @@ class CorpusDesk:
                     if key in known:
                         continue
                     known.add(key)
-                    insert_article(self.conn, self._names, key, article, analysis)
+                    insert_article(self.conn, self._names(), key, article, analysis)
                 self._extend_scope(first_new)
             self._stale = True
 
@@ -105,8 +111,9 @@ class CorpusDesk:
         """Restrict every view to these article keys (indexed now or later)."""
         with self._lock, self.conn:
             self.conn.execute("DELETE FROM desk_scope_key")
-            self.conn.executemany("INSERT OR IGNORE INTO desk_scope_key VALUES (?)",
-                                  ((k,) for k in keys))
+            # One statement over a JSON array: much faster than a row per key from Python.
+            self.conn.execute("INSERT OR IGNORE INTO desk_scope_key"
+                              " SELECT value FROM json_each(?)", (json.dumps(list(keys)),))
             self._scoped = True
             self._refresh_scope()
 

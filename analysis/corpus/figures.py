@@ -166,14 +166,17 @@ def _apart(a: Point, b: Point) -> bool:
 
 
 def _one_story(a: Point, b: Point) -> bool:
-    if a.aid == b.aid:
-        return bool(a.source and b.source and a.source != b.source)
-    return (a.day is not None and b.day is not None and abs(a.day - b.day) <= STORY_DAYS
-            and bool(a.near & b.near))
+    """Two figures of one article from different sources (other stories: ``disagreeing``)."""
+    return a.aid == b.aid and bool(a.source and b.source and a.source != b.source)
 
 
 def disagreeing(pts: list[Point]) -> set[int]:
-    """The figures (``fid``) of which some other figure of its story allows no common value."""
+    """The figures (``fid``) of which some other figure of its story allows no common value.
+
+    Across articles, figures are compared only with the figures of the same few days whose
+    sentences name the same entity, and identical figures (a wire story run by several outlets)
+    are compared once; at most ``MAX_PAIRS`` comparisons are made per group.
+    """
     found: set[int] = set()
     if not pts or max(p.lo for p in pts) <= min(p.hi for p in pts):
         return found  # every figure allows a common value
@@ -188,12 +191,26 @@ def disagreeing(pts: list[Point]) -> set[int]:
                 budget -= 1
                 if _apart(a, b) and _one_story(a, b):
                     found |= {a.fid, b.fid}
-    dated = sorted((p for p in pts if p.day is not None and p.near), key=lambda p: p.day or 0)
-    for i, a in enumerate(dated):
-        for b in dated[i + 1:]:
-            if (b.day or 0) - (a.day or 0) > STORY_DAYS or budget <= 0:
-                break
-            budget -= 1
-            if a.aid != b.aid and _apart(a, b) and _one_story(a, b):
-                found |= {a.fid, b.fid}
+    alike: dict[tuple, list[Point]] = defaultdict(list)
+    for p in pts:
+        if p.day is not None and p.near:
+            alike[(p.day, p.lo, p.hi, p.near)].append(p)
+    by_entity: dict[str, list[tuple]] = defaultdict(list)
+    for sig in alike:
+        for entity in sig[3]:
+            by_entity[entity].append(sig)
+    seen: set[tuple[tuple, tuple]] = set()
+    for sigs in by_entity.values():
+        sigs.sort(key=lambda sig: sig[0])
+        for i, a in enumerate(sigs):
+            for b in sigs[i + 1:]:
+                if b[0] - a[0] > STORY_DAYS:
+                    break
+                budget -= 1
+                if budget <= 0:
+                    return found
+                if (a[1] > b[2] or b[1] > a[2]) and (a, b) not in seen:
+                    seen.add((a, b))
+                    if len({p.aid for p in alike[a]} | {p.aid for p in alike[b]}) > 1:
+                        found.update(p.fid for p in alike[a] + alike[b])
     return found
