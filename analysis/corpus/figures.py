@@ -6,9 +6,11 @@ total (``FLAGGED_EVENTS``: killed, injured, arrested, cost ..., not votes) and t
 of one story allow no common value given their qualifiers (``interval``). Two figures are of one
 story when they are in articles dated at most ``STORY_DAYS`` apart and their sentences name a
 common entity (a person, organisation or place; not a nationality), or when they are in one
-article and given by different sources. (Two figures of one article from one voice are
-usually parts of a whole or different incidents: "five died in Lviv, three in Odesa".) In a
-flagged group the figures that disagree come first.
+article and given by different sources. Figures of two articles disagree only if neither
+article also gives a figure compatible with the other's (a copy of one story, or one story
+citing both figures, is no disagreement between articles). Two figures of one article from
+one voice are usually parts of a whole or different incidents ("five died in Lviv, three in
+Odesa"). In a flagged group the figures that disagree come first.
 
 The groups, their sizes and flags come from SQL aggregates; a group's figures are read when its
 ``figures`` is first used (a :class:`FigureList`, a read-only sequence that knows its length),
@@ -199,6 +201,13 @@ def disagreeing(pts: list[Point]) -> set[int]:
     for sig in alike:
         for entity in sig[3]:
             by_entity[entity].append(sig)
+    intervals: dict[int, list[Point]] = defaultdict(list)
+    for p in pts:
+        intervals[p.aid].append(p)
+
+    def reports(aid: int, p: Point) -> bool:  # does article ``aid`` give a figure like p's?
+        return any(not _apart(p, r) for r in intervals[aid])
+
     seen: set[tuple[tuple, tuple]] = set()
     for sigs in by_entity.values():
         sigs.sort(key=lambda sig: sig[0])
@@ -211,6 +220,12 @@ def disagreeing(pts: list[Point]) -> set[int]:
                     return found
                 if (a[1] > b[2] or b[1] > a[2]) and (a, b) not in seen:
                     seen.add((a, b))
-                    if len({p.aid for p in alike[a]} | {p.aid for p in alike[b]}) > 1:
-                        found.update(p.fid for p in alike[a] + alike[b])
+                    for p in alike[a]:
+                        for q in alike[b]:
+                            budget -= 1
+                            # Articles that also give the other's figure do not contradict it
+                            # (a copy of one story, or a story quoting both figures).
+                            if (p.aid != q.aid and not reports(q.aid, p)
+                                    and not reports(p.aid, q)):
+                                found |= {p.fid, q.fid}
     return found
