@@ -137,7 +137,9 @@ class CorpusDesk:
         """An SQL condition on ``column`` (an article id) true for the scoped articles.
 
         Ranges of consecutive ids when there are few (articles are indexed in batches, so a
-        corpus is a handful of ranges): no per-row lookup in the scope table.
+        corpus is a handful of ranges): no per-row lookup in the scope table. The unary ``+``
+        keeps SQLite from reading the table through its article-id index: the views' covering
+        indexes, read in their GROUP BY order, are 3-4 times faster.
         """
         if self._cond is None:
             runs: list[list[int]] = []
@@ -149,9 +151,9 @@ class CorpusDesk:
             if not runs:
                 self._cond = "0"
             elif len(runs) <= MAX_RANGES:
-                self._cond = " OR ".join(f"{{c}} BETWEEN {lo} AND {hi}" for lo, hi in runs)
+                self._cond = " OR ".join(f"+{{c}} BETWEEN {lo} AND {hi}" for lo, hi in runs)
             else:
-                self._cond = "{c} IN (SELECT aid FROM temp.desk_scope)"
+                self._cond = "+{c} IN (SELECT aid FROM temp.desk_scope)"
         return "(" + self._cond.format(c=column) + ")"
 
     def progress(self) -> tuple[int, int]:
