@@ -150,9 +150,15 @@ def _loader(conn: sqlite3.Connection, key: str, read, first: set[int]
 def points(rows, nid_iid: dict[int, str]) -> list[Point]:
     """Points from ``(fid, aid, date, lo, hi, near, source)`` rows."""
     out = []
+    entities: dict[str | None, frozenset[str]] = {}  # the same strings recur: parse each once
+    days: dict[str | None, int | None] = {}
     for fid, aid, iso, lo, hi, near, source in rows:
-        ids = frozenset(nid_iid[int(n)] for n in (near or "").split() if int(n) in nid_iid)
-        out.append(Point(fid, aid, _day(iso), lo, hi, ids, source))
+        ids = entities.get(near)
+        if ids is None:
+            ids = entities[near] = frozenset(
+                nid_iid[int(n)] for n in (near or "").split() if int(n) in nid_iid)
+        day = days[iso] if iso in days else days.setdefault(iso, _day(iso))
+        out.append(Point(fid, aid, day, lo, hi, ids, source))
     return out
 
 
@@ -205,8 +211,13 @@ def disagreeing(pts: list[Point]) -> set[int]:
     for p in pts:
         intervals[p.aid].append(p)
 
-    def reports(aid: int, p: Point) -> bool:  # does article ``aid`` give a figure like p's?
-        return any(not _apart(p, r) for r in intervals[aid])
+    known: dict[tuple[int, float, float], bool] = {}
+
+    def reports(aid: int, lo: float, hi: float) -> bool:  # does ``aid`` give a figure like it?
+        key = (aid, lo, hi)
+        if key not in known:
+            known[key] = any(not (lo > r.hi or r.lo > hi) for r in intervals[aid])
+        return known[key]
 
     seen: set[tuple[tuple, tuple]] = set()
     for sigs in by_entity.values():
@@ -220,12 +231,13 @@ def disagreeing(pts: list[Point]) -> set[int]:
                     return found
                 if (a[1] > b[2] or b[1] > a[2]) and (a, b) not in seen:
                     seen.add((a, b))
-                    for p in alike[a]:
-                        for q in alike[b]:
+                    for x in {p.aid for p in alike[a]}:
+                        for y in {q.aid for q in alike[b]}:
                             budget -= 1
                             # Articles that also give the other's figure do not contradict it
-                            # (a copy of one story, or a story quoting both figures).
-                            if (p.aid != q.aid and not reports(q.aid, p)
-                                    and not reports(p.aid, q)):
-                                found |= {p.fid, q.fid}
+                            # (a copy of one story, or a story citing both figures).
+                            if (x != y and not reports(y, a[1], a[2])
+                                    and not reports(x, b[1], b[2])):
+                                found.update(p.fid for p in alike[a] if p.aid == x)
+                                found.update(q.fid for q in alike[b] if q.aid == y)
     return found
