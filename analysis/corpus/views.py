@@ -1,0 +1,136 @@
+"""The speakers and entities views: SQL aggregates over the scope, joined to identities."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rapidfuzz import fuzz
+
+from analysis.corpus.identity import Identity
+from analysis.corpus.records import Cooccurrence, DeskFact, EntityRow, SpeakerRow
+
+# A filter of this many characters or more also matches fuzzily (typos), not only as a substring.
+FUZZY_MIN = 4
+FUZZY_SCORE = 85
+
+
+def matches(query: str, *texts: str | None) -> bool:
+    """Case-insensitive substring match of ``query`` in any text, or a close fuzzy match."""
+    q = query.strip().casefold()
+    if not q:
+        return True
+    folded = [t.casefold() for t in texts if t]
+    if any(q in t for t in folded):
+        return True
+    return len(q) >= FUZZY_MIN and any(
+        fuzz.partial_ratio(q, t, score_cutoff=FUZZY_SCORE) for t in folded
+    )
+
+
+def _limited(rows: list, limit: int | None) -> list:
+    return rows if limit is None else rows[:max(0, limit)]
+
+
+def _sorted(rows: list, sort: str, count_key) -> list:
+    if sort == "name":
+        return sorted(rows, key=lambda r: (r.name.casefold(), count_key(r)))
+    if sort != "count":
+        raise ValueError(f"sort must be 'count' or 'name', not {sort!r}")
+    return sorted(rows, key=count_key)
+
+
+def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], scope: str,
+             filter: str, sort: str, limit: int | None) -> list[SpeakerRow]:
+    """``scope``: the SQL condition selecting the scoped ``sp.aid``."""
+    rows = conn.execute(
+        "SELECT i.iid, sum(sp.kind = 'quote'), sum(sp.kind = 'claim'), count(DISTINCT sp.aid)"
+        " FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
+        f" WHERE {scope} GROUP BY i.iid")
+    out = []
+    for iid, quotes, claims, articles in rows:
+        ident = identities[iid]
+        if matches(filter, ident.name, *ident.aliases):
+            out.append(SpeakerRow(iid, ident.name, ident.label, ident.aliases, quotes, claims,
+                                  articles))
+    out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold(),
+                                           r.speaker_id))
+    return _limited(out, limit)
+
+
+def _facts(rows) -> list[DeskFact]:
+    return [DeskFact(*row) for row in rows]
+
+
+def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity], speaker_id: str
+                  ) -> list[DeskFact]:
+    if speaker_id not in identities:
+        return []
+    return _facts(conn.execute(
+        "SELECT sp.kind, a.key, a.article_id, a.path, a.title, a.date, sp.start, sp.end,"
+        " sp.text, n.name FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
+        " JOIN desk_scope s ON s.aid = sp.aid JOIN desk_article a ON a.aid = sp.aid"
+        " JOIN desk_name n ON n.nid = sp.nid WHERE i.iid = ?"
+        " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", (speaker_id,)))
+
+
+def entities(conn: sqlite3.Connection, identities: dict[str, Identity], scope: str,
+             filter: str, sort: str, limit: int | None) -> list[EntityRow]:
+    """``scope``: the SQL condition selecting the scoped ``m.aid``.
+
+    Counted per name (one mention row per name and article, so no DISTINCT), then summed per
+    identity; only identities written with several names in one article need their articles
+    counted apart.
+    """
+    per_name = conn.execute(
+        f"SELECT m.nid, count(*), sum(m.mentions) FROM desk_mention m WHERE {scope}"
+        " GROUP BY m.nid").fetchall()
+    owner = {nid: ident.iid for ident in identities.values() for nid in ident.nids}
+    counts: dict[str, list[int]] = {}
+    for nid, articles, mentions in per_name:
+        c = counts.setdefault(owner[nid], [0, 0, 0])
+        c[0] += articles
+        c[1] += mentions
+        c[2] += 1
+    several = [iid for iid, c in counts.items() if c[2] > 1]
+    for i in range(0, len(several), 500):
+        chunk = several[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for iid, articles in conn.execute(
+            "SELECT i.iid, count(DISTINCT m.aid) FROM desk_ident i"
+            f" JOIN desk_mention m ON m.nid = i.nid WHERE i.iid IN ({marks}) AND {scope}"
+            " GROUP BY i.iid", chunk
+        ):
+            counts[iid][0] = articles
+    out = []
+    for iid, (articles, mentions, _names) in counts.items():
+        ident = identities[iid]
+        if matches(filter, ident.name, *ident.aliases):
+            out.append(EntityRow(iid, ident.name, ident.label, ident.aliases, articles, mentions))
+    out = _sorted(out, sort, lambda r: (-r.articles, -r.mentions, r.name.casefold(),
+                                           r.entity_id))
+    return _limited(out, limit)
+
+
+def entity_articles(conn: sqlite3.Connection, entity_id: str) -> list[DeskFact]:
+    # SQLite takes the bare columns of a min() aggregate from the row holding the minimum.
+    return _facts(
+        (kind, key, aid_, path, title, date, start, end, text, None)
+        for kind, key, aid_, path, title, date, start, end, text, _ in conn.execute(
+            "SELECT 'mention', a.key, a.article_id, a.path, a.title, a.date, m.start, m.end,"
+            " m.text, min(m.start) FROM desk_ident i JOIN desk_mention m ON m.nid = i.nid"
+            " JOIN desk_scope s ON s.aid = m.aid JOIN desk_article a ON a.aid = m.aid"
+            " WHERE i.iid = ? GROUP BY m.aid"
+            " ORDER BY a.date IS NULL, a.date, a.path, a.aid", (entity_id,))
+    )
+
+
+def cooccurring(conn: sqlite3.Connection, identities: dict[str, Identity], entity_id: str,
+                limit: int) -> list[Cooccurrence]:
+    rows = conn.execute(
+        "SELECT i2.iid, count(DISTINCT m2.aid) FROM desk_ident i1"
+        " JOIN desk_mention m1 ON m1.nid = i1.nid JOIN desk_scope s ON s.aid = m1.aid"
+        " JOIN desk_mention m2 ON m2.aid = m1.aid JOIN desk_ident i2 ON i2.nid = m2.nid"
+        " WHERE i1.iid = ? AND i2.iid != i1.iid GROUP BY i2.iid", (entity_id,))
+    out = [Cooccurrence(iid, identities[iid].name, identities[iid].label, n) for iid, n in rows]
+    out.sort(key=lambda c: (-c.articles, c.name.casefold()))
+    return out[:max(0, limit)]
