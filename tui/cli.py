@@ -1,4 +1,4 @@
-"""The ``copydesk`` command line (SPEC §1): the app, ``analyze`` and ``search``.
+"""The ``copydesk`` command line (SPEC §1): the app, ``analyze``, ``search`` and the desk's views.
 
 Bad input is a clear message and exit 2, never a traceback; an unexpected error is a one-line
 message, exit 1, and the traceback in a log file.
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis import __version__
+from tui.cli_desk import COMMANDS as DESK_COMMANDS
+from tui.cli_desk import run as run_desk
 
 if TYPE_CHECKING:
     from analysis.cache import Cache
@@ -44,7 +46,7 @@ def _positive_int(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Parsers for ``copydesk analyze`` and ``copydesk search`` (the app has its own)."""
+    """Parsers for ``copydesk analyze``, ``search`` and the desk views (the app has its own)."""
     from analysis.export import FORMATS
     from analysis.version import DEFAULT_MODEL
 
@@ -78,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--model", default=DEFAULT_MODEL)
     search.add_argument("--jobs", type=_positive_int, default=1, metavar="N")
     search.add_argument("--no-cache", action="store_true")
+
+    from tui.cli_desk import add_parsers
+
+    add_parsers(sub, _positive_int)
     return parser
 
 
@@ -87,7 +93,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copydesk",
         description="Open the copydesk app on articles (default: the bundled seeds/ corpus). "
-        "Other commands: copydesk analyze --help, copydesk search --help.",
+        "Other commands: copydesk analyze|search|speakers|entities|figures --help.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH")
@@ -213,8 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``copydesk`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in ("analyze", "search"):
+        if argv and argv[0] in ("analyze", "search", *DESK_COMMANDS):
             args = build_parser().parse_args(argv)
+            if args.command in DESK_COMMANDS:
+                return run_desk(args, load_corpus, opened_cache)
             return cmd_analyze(args) if args.command == "analyze" else cmd_search(args)
         return cmd_app(argv)
     except UsageError as exc:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+
+from analysis.names import name_key
 
 # Cities smaller than this are left to the statistical model (fewer clashes with surnames).
 CITY_MIN_POPULATION = 50_000
@@ -55,15 +56,6 @@ REGION_TYPES = {
 }
 
 _NON_NAME = re.compile(r"[,()\[\]/]")
-_KEY_DROP = re.compile(r"[^\w ]+")
-
-
-def name_key(text: str) -> str:
-    """Accent-, case- and punctuation-free key: "U.S." -> "us", "Brudziński" -> "brudzinski"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = _KEY_DROP.sub("", plain.replace("-", " ").replace("’", "'").casefold())
-    return " ".join(plain.split())
 
 
 @dataclass(frozen=True, slots=True)

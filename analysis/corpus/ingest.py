@@ -1,0 +1,104 @@
+"""Rows of the desk tables from one analysed article (see ``schema.py``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from analysis.corpus.measure import measure_of
+from analysis.model import Analysis, Article, Claim, NumberFact, Quote
+from analysis.names import name_key
+
+_PRONOUNS = frozenset(
+    "he she him her his hers they them their it its we us our i me my you your this that these "
+    "those who whom which".split()
+)
+_ARTICLE_WORDS = ("the ", "a ", "an ")
+
+
+def is_alias(text: str) -> bool:
+    """A mention written as a name (capitalised, not a pronoun or a description)."""
+    words = text.split()
+    return bool(
+        words and text[:1].isupper() and text.lower() not in _PRONOUNS
+        and not text.lower().startswith(_ARTICLE_WORDS)
+    )
+
+
+class Names:
+    """The ``desk_name`` table seen through a dictionary: name key -> nid, new names inserted."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.ids: dict[str, int] = dict(conn.execute("SELECT nkey, nid FROM desk_name"))
+
+    def nid(self, name: str) -> int | None:
+        key = name_key(name)
+        if not key:
+            return None
+        nid = self.ids.get(key)
+        if nid is None:
+            # OR IGNORE + SELECT: another process sharing the cache may have added it meanwhile.
+            self.conn.execute("INSERT OR IGNORE INTO desk_name (nkey, name) VALUES (?, ?)",
+                              (key, name))
+            row = self.conn.execute("SELECT nid FROM desk_name WHERE nkey = ?", (key,)).fetchone()
+            nid = self.ids[key] = int(row[0])
+        return nid
+
+
+def source_of(number: NumberFact, speech: list[Quote | Claim]) -> str | None:
+    """Who gives a figure: its ``source``, else the speaker of the quote or claim holding it."""
+    if number.source:
+        return number.source
+    for fact in speech:
+        if fact.speaker and fact.start <= number.start and number.end <= fact.end:
+            return fact.speaker
+    return None
+
+
+def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Article,
+                   analysis: Analysis) -> bool:
+    """Insert one article's rows; False (and nothing written) when ``key`` is indexed already."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO desk_article (key, article_id, path, title, date)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (key, article.id, article.path, article.title, article.date),
+    )
+    if cur.rowcount == 0:
+        return False
+    aid = cur.lastrowid
+    mentions = []
+    aliases: set[tuple[int, str]] = set()
+    for ent in analysis.entities:
+        nid = names.nid(ent.name)
+        if nid is None or not ent.mentions:
+            continue
+        first = min(ent.mentions, key=lambda m: m.start)
+        mentions.append((aid, nid, ent.label, len(ent.mentions), first.start, first.end,
+                         first.text))
+        aliases.update((nid, m.text) for m in ent.mentions if m.text != ent.name
+                       and is_alias(m.text))
+    conn.executemany("INSERT INTO desk_mention VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
+    conn.executemany("INSERT OR IGNORE INTO desk_alias VALUES (?, ?)", aliases)
+    conn.executemany("INSERT INTO desk_speech VALUES (?, ?, ?, ?, ?, ?)",
+                     _speech_rows(names, aid, analysis))
+    speech: list[Quote | Claim] = [*analysis.quotes, *analysis.claims]
+    conn.executemany(
+        "INSERT INTO desk_number VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_number_row(aid, article.text, n, source_of(n, speech)) for n in analysis.numbers],
+    )
+    return True
+
+
+def _speech_rows(names: Names, aid: int | None, analysis: Analysis) -> Iterable[tuple]:
+    for kind, facts in (("quote", analysis.quotes), ("claim", analysis.claims)):
+        for fact in facts:
+            nid = names.nid(fact.speaker) if fact.speaker else None
+            if nid is not None:
+                yield (aid, kind, nid, fact.start, fact.end, fact.text)
+
+
+def _number_row(aid: int | None, text: str, n: NumberFact, source: str | None) -> tuple:
+    measure = measure_of(text, n.start, n.end, n.kind, n.unit, n.counted)
+    return (aid, n.start, n.end, n.text, n.value, n.value_max, n.qualifier, n.kind, n.unit,
+            n.counted, source, measure.key if measure else None)

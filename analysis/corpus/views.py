@@ -1,0 +1,112 @@
+"""The speakers and entities views: SQL aggregates over the scope, joined to identities."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rapidfuzz import fuzz
+
+from analysis.corpus.identity import Identity
+from analysis.corpus.records import Cooccurrence, DeskFact, EntityRow, SpeakerRow
+
+# A filter of this many characters or more also matches fuzzily (typos), not only as a substring.
+FUZZY_MIN = 4
+FUZZY_SCORE = 85
+
+
+def matches(query: str, *texts: str | None) -> bool:
+    """Case-insensitive substring match of ``query`` in any text, or a close fuzzy match."""
+    q = query.strip().casefold()
+    if not q:
+        return True
+    folded = [t.casefold() for t in texts if t]
+    if any(q in t for t in folded):
+        return True
+    return len(q) >= FUZZY_MIN and any(
+        fuzz.partial_ratio(q, t, score_cutoff=FUZZY_SCORE) for t in folded
+    )
+
+
+def _limited(rows: list, limit: int | None) -> list:
+    return rows if limit is None else rows[:max(0, limit)]
+
+
+def _sorted(rows: list, sort: str, count_key) -> list:
+    if sort == "name":
+        return sorted(rows, key=lambda r: (r.name.casefold(), r.entity_id if hasattr(
+            r, "entity_id") else r.speaker_id))
+    if sort != "count":
+        raise ValueError(f"sort must be 'count' or 'name', not {sort!r}")
+    return sorted(rows, key=count_key)
+
+
+def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], filter: str,
+             sort: str, limit: int | None) -> list[SpeakerRow]:
+    rows = conn.execute(
+        "SELECT i.iid, sum(sp.kind = 'quote'), sum(sp.kind = 'claim'), count(DISTINCT sp.aid)"
+        " FROM desk_speech sp JOIN desk_scope s ON s.aid = sp.aid"
+        " JOIN desk_ident i ON i.nid = sp.nid GROUP BY i.iid")
+    out = []
+    for iid, quotes, claims, articles in rows:
+        ident = identities[iid]
+        if matches(filter, ident.name, *ident.aliases):
+            out.append(SpeakerRow(iid, ident.name, ident.label, ident.aliases, quotes, claims,
+                                  articles))
+    out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold()))
+    return _limited(out, limit)
+
+
+def _facts(rows) -> list[DeskFact]:
+    return [DeskFact(*row) for row in rows]
+
+
+def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity], speaker_id: str
+                  ) -> list[DeskFact]:
+    if speaker_id not in identities:
+        return []
+    return _facts(conn.execute(
+        "SELECT sp.kind, a.key, a.article_id, a.path, a.title, a.date, sp.start, sp.end,"
+        " sp.text, n.name FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
+        " JOIN desk_scope s ON s.aid = sp.aid JOIN desk_article a ON a.aid = sp.aid"
+        " JOIN desk_name n ON n.nid = sp.nid WHERE i.iid = ?"
+        " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", (speaker_id,)))
+
+
+def entities(conn: sqlite3.Connection, identities: dict[str, Identity], filter: str,
+             sort: str, limit: int | None) -> list[EntityRow]:
+    rows = conn.execute(
+        "SELECT i.iid, count(DISTINCT m.aid), sum(m.mentions)"
+        " FROM desk_mention m JOIN desk_scope s ON s.aid = m.aid"
+        " JOIN desk_ident i ON i.nid = m.nid GROUP BY i.iid")
+    out = []
+    for iid, articles, mentions in rows:
+        ident = identities[iid]
+        if matches(filter, ident.name, *ident.aliases):
+            out.append(EntityRow(iid, ident.name, ident.label, ident.aliases, articles, mentions))
+    out = _sorted(out, sort, lambda r: (-r.articles, -r.mentions, r.name.casefold()))
+    return _limited(out, limit)
+
+
+def entity_articles(conn: sqlite3.Connection, entity_id: str) -> list[DeskFact]:
+    # SQLite takes the bare columns of a min() aggregate from the row holding the minimum.
+    return _facts(
+        (kind, key, aid_, path, title, date, start, end, text, None)
+        for kind, key, aid_, path, title, date, start, end, text, _ in conn.execute(
+            "SELECT 'mention', a.key, a.article_id, a.path, a.title, a.date, m.start, m.end,"
+            " m.text, min(m.start) FROM desk_ident i JOIN desk_mention m ON m.nid = i.nid"
+            " JOIN desk_scope s ON s.aid = m.aid JOIN desk_article a ON a.aid = m.aid"
+            " WHERE i.iid = ? GROUP BY m.aid"
+            " ORDER BY a.date IS NULL, a.date, a.path, a.aid", (entity_id,))
+    )
+
+
+def cooccurring(conn: sqlite3.Connection, identities: dict[str, Identity], entity_id: str,
+                limit: int) -> list[Cooccurrence]:
+    rows = conn.execute(
+        "SELECT i2.iid, count(DISTINCT m2.aid) FROM desk_ident i1"
+        " JOIN desk_mention m1 ON m1.nid = i1.nid JOIN desk_scope s ON s.aid = m1.aid"
+        " JOIN desk_mention m2 ON m2.aid = m1.aid JOIN desk_ident i2 ON i2.nid = m2.nid"
+        " WHERE i1.iid = ? AND i2.iid != i1.iid GROUP BY i2.iid", (entity_id,))
+    out = [Cooccurrence(iid, identities[iid].name, identities[iid].label, n) for iid, n in rows]
+    out.sort(key=lambda c: (-c.articles, c.name.casefold()))
+    return out[:max(0, limit)]

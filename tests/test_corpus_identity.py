@@ -1,0 +1,109 @@
+"""Corpus identities: one per person, organisation and place, on articles written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from desk_helpers import entity, entry
+
+from analysis.corpus import CorpusDesk
+from analysis.corpus.identity import core_key, spelling_variants
+
+
+def _desk(*entries) -> CorpusDesk:
+    desk = CorpusDesk.in_memory()
+    desk.add(entries)
+    return desk
+
+
+def _names(desk: CorpusDesk) -> dict[str, tuple[str, ...]]:
+    return {row.name: row.aliases for row in desk.entities()}
+
+
+def _ent(text: str, name: str, label: str = "PERSON"):
+    return entity(text, name, label)
+
+
+def test_klitschko_brothers_and_the_mayor_by_title():
+    t1 = "Kyiv Mayor Vitali Klitschko opened the bridge."
+    t2 = "Vitali Klitschko spoke to reporters."
+    t3 = "Wladimir Klitschko trained in Hamburg."
+    desk = _desk(entry(1, t1, [_ent(t1, "Kyiv Mayor Vitali Klitschko")]),
+                 entry(2, t2, [_ent(t2, "Vitali Klitschko")]),
+                 entry(3, t3, [_ent(t3, "Wladimir Klitschko")]))
+    rows = {r.name: r for r in desk.entities()}
+    assert set(rows) == {"Vitali Klitschko", "Wladimir Klitschko"}
+    assert rows["Vitali Klitschko"].articles == 2
+    assert "Kyiv Mayor Vitali Klitschko" in rows["Vitali Klitschko"].aliases
+    assert rows["Wladimir Klitschko"].articles == 1
+
+
+def test_a_surname_joins_the_only_full_name_with_it():
+    t1 = "Vitali Klitschko opened the bridge."
+    t2 = "Klitschko said the bridge was safe."
+    desk = _desk(entry(1, t1, [_ent(t1, "Vitali Klitschko")]),
+                 entry(2, t2, [_ent(t2, "Klitschko")]))
+    [row] = desk.entities()
+    assert (row.name, row.articles, row.aliases) == ("Vitali Klitschko", 2, ("Klitschko",))
+
+
+def test_a_surname_shared_by_two_people_stays_apart():
+    t1 = "Vitali Klitschko opened the bridge."
+    t2 = "Wladimir Klitschko won the fight."
+    t3 = "Klitschko said the bridge was safe."
+    desk = _desk(entry(1, t1, [_ent(t1, "Vitali Klitschko")]),
+                 entry(2, t2, [_ent(t2, "Wladimir Klitschko")]),
+                 entry(3, t3, [_ent(t3, "Klitschko")]))
+    rows = {r.name: r.articles for r in desk.entities()}
+    assert rows == {"Vitali Klitschko": 1, "Wladimir Klitschko": 1, "Klitschko": 1}
+
+
+def test_two_spellings_are_one_person():
+    t1 = "Volodymyr Zelensky addressed parliament."
+    t2 = "Volodymyr Zelenskyy addressed the nation."
+    t3 = "Zelenskyy thanked the allies."
+    desk = _desk(entry(1, t1, [_ent(t1, "Volodymyr Zelensky")]),
+                 entry(2, t2, [_ent(t2, "Volodymyr Zelenskyy")]),
+                 entry(3, t3, [_ent(t3, "Zelenskyy")]))
+    [row] = desk.entities()
+    assert row.articles == 3
+    assert {"Volodymyr Zelensky", "Volodymyr Zelenskyy"} & ({row.name} | set(row.aliases))
+
+
+def test_similar_names_one_article_tells_apart_stay_apart():
+    # Both spellings as separate people in one article: not variants of one name.
+    t1 = "Anna Kowalski met Anna Kowalska at the court."
+    desk = _desk(entry(1, t1, [_ent(t1, "Anna Kowalski"), _ent(t1, "Anna Kowalska")]))
+    assert len(desk.entities()) == 2
+
+
+def test_label_is_the_corpus_majority():
+    texts = [f"Twitter suspended the account number {i}." for i in range(3)]
+    entries = [entry(i, t, [_ent(t, "Twitter", "ORG")]) for i, t in enumerate(texts)]
+    t = "Twitter said nothing."
+    desk = _desk(*entries, entry(9, t, [_ent(t, "Twitter", "PERSON")]))
+    [row] = desk.entities()
+    assert (row.label, row.articles) == ("ORG", 4)
+
+
+def test_an_acronym_joins_its_organisation():
+    t1 = "The World Health Organization issued guidance."
+    t2 = "The WHO said cases fell."
+    desk = _desk(entry(1, t1, [_ent(t1, "World Health Organization", "ORG")]),
+                 entry(2, t2, [_ent(t2, "WHO", "ORG")]))
+    [row] = desk.entities()
+    assert (row.name, row.aliases, row.articles) == ("World Health Organization", ("WHO",), 2)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("zelensky", "zelenskyy", True), ("zelenskyy", "zelenskiy", True),
+    ("klitschko", "klitchko", True), ("austria", "australia", False),
+    ("slovakia", "slovenia", False), ("iran", "iraq", False), ("smith", "smyth", False),
+])
+def test_spelling_variants(a, b, same):
+    assert spelling_variants(a, b) is same
+
+
+def test_core_key_drops_titles_of_people_only():
+    assert core_key("kyiv mayor vitali klitschko", "PERSON") == "vitali klitschko"
+    assert core_key("prime minister", "PERSON") == "prime minister"  # nothing left: unchanged
+    assert core_key("ministry of health", "ORG") == "ministry of health"
