@@ -1,48 +1,56 @@
 """The copydesk terminal app: browse articles, see their facts beside the text, copy them.
 
-The background workers (analysis, search indexing) live in :mod:`tui.workers`; only the UI thread
-touches widgets.
+The App is put together from mixins, one job each: :mod:`tui.workers` (background analysis and
+search indexing; only the UI thread touches widgets), :mod:`tui.clipboard` (copying),
+:mod:`tui.search_actions` (``/``), :mod:`tui.desk` (the corpus desk's views) and
+:mod:`tui.marking` (marked facts). This module holds the layout, opening articles and facts, the
+status line, the key bindings and the command palette.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, ProgressBar
 from textual.worker import Worker, WorkerState
 
-from analysis.citation import cite
-from analysis.model import Analysis, Article, Entity, Mention, NumberFact, Quote
+from analysis.marked import MarkedFact, Marks
+from analysis.model import Analysis, Article
 from analysis.runner import analyze_corpus
 from analysis.version import DEFAULT_MODEL
 from tui.clipboard import Clipboard
+from tui.desk import DeskActions
 from tui.facts import KINDS, FactItem, items_for
+from tui.marking import Marking
+from tui.screens.desk import DeskPane
 from tui.screens.help import HelpScreen
-from tui.screens.search import SearchScreen
+from tui.search_actions import SearchActions
 from tui.store import DEFAULT_CAPACITY, FactStore
 from tui.widgets.article_list import ArticleList, article_title, article_when
 from tui.widgets.article_view import ArticleView
+from tui.widgets.marks import MarksBadge
 from tui.widgets.panes import PANE_TITLES, ArticlePane, FactList, FactPane, FilterPane, one_line
-from tui.workers import Analysed, Analyze, CorpusWorkers, Indexed, Status
+from tui.workers import Analysed, Analyze, CorpusWorkers, DeskGrew, Status
 
 PANE_IDS = {"entity": "entities", "quote": "quotes", "number": "numbers"}
-HIT_KINDS = {"quote": "quote", "entity": "entity", "number": "number"}
+ARTICLE_ACTIONS = {"next_article", "prev_article", "toggle_inline", "step"}
 
 
-class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
+class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking, App[None]):
     """Articles on the left, the open article in the middle, its facts on the right."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "copydesk"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    mark_count: reactive[int] = reactive(0)  # shown by every MarksBadge
     BINDINGS = [
         Binding("n", "next_article", "Next", tooltip="Open the next article", id="next_article"),
         Binding("p", "prev_article", "Prev", tooltip="Open the previous article",
@@ -65,6 +73,23 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
                 id="next_mention"),
         Binding("left_square_bracket", "step(-1)", "Prev mention", key_display="[", show=False,
                 tooltip="Highlight the previous mention of the entity", id="prev_mention"),
+        Binding("S", "view('speakers')", "Speakers",
+                tooltip="Speakers across the corpus, with quote, claim and article counts",
+                id="view_speakers"),
+        Binding("E", "view('entities')", "Entities",
+                tooltip="Entities across the corpus: their articles and co-occurring entities",
+                id="view_entities"),
+        Binding("F", "view('figures')", "Figures",
+                tooltip="Number facts grouped by what they measure; disagreeing groups first",
+                id="view_figures"),
+        Binding("space", "mark", "Mark", tooltip="Mark or unmark the selected fact",
+                id="mark"),
+        Binding("C", "copy_marked", "Copy marked",
+                tooltip="Copy every marked fact with its citation, in reading order",
+                id="copy_marked"),
+        Binding("e", "export", "Export",
+                tooltip="Write the marked facts to a Markdown (.md) or CSV (.csv) file",
+                id="export"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show keys and help",
                 id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit (analysis so far stays cached)", id="quit"),
@@ -91,6 +116,7 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
         self.shown: FactItem | None = None  # the fact highlighted in the article
         self.inline_all = False
         self._init_workers()
+        self.marks = Marks()
         self._filled = -1  # index of the article whose facts the panes show
         self._status = ""
 
@@ -110,6 +136,7 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
         with Horizontal(id="status"):
             yield Label(id="status-text")
             yield ProgressBar(total=max(1, len(self.articles)), show_eta=False, id="progress")
+            yield MarksBadge()
         yield Footer()
 
     @property
@@ -221,21 +248,6 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
         self.article_list.refresh()
         self._update_progress()
 
-    @on(Indexed)
-    def _indexed(self) -> None:
-        stack = self.screen_stack  # empty while the app shuts down
-        if stack and isinstance(stack[-1], SearchScreen):
-            stack[-1].set_status(self._search_status())
-            stack[-1].refresh_results()
-
-    def _search_status(self) -> str:
-        index = self.search_index
-        if index is not None:
-            return f"{len(index):,} of {len(self.articles):,} articles indexed"
-        if self.search_error:
-            return f"search is not available: {self.search_error}"
-        return "starting the search index…"
-
     @on(Status)
     def _status_message(self, message: Status) -> None:
         self._set_status(message.text)
@@ -245,10 +257,19 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
         total = len(self.articles)
         self.query_one("#progress", ProgressBar).update(progress=store.done)
         if store.complete:
-            self.query_one("#status").add_class("-done")
+            self._done()
             return
         cached = f" ({store.from_cache:,} from cache)" if store.from_cache else ""
         self._set_status(f"analysing {store.done:,}/{total:,}{cached}")
+
+    def _done(self) -> None:
+        self.query_one("#status").add_class("-done")
+        total = len(self.articles)
+        self._set_status(f"all {total:,} article{'s' if total != 1 else ''} analysed")
+
+    @on(DeskGrew)
+    def _desk_grew(self) -> None:
+        self.desk_changed()
 
     def _set_status(self, text: str) -> None:
         self._status = text
@@ -268,7 +289,7 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
                     pane.set_items(None, status="analysis failed")
         elif (worker.group == "analysis" and event.state == WorkerState.SUCCESS
               and self.store.complete):
-            self.query_one("#status").add_class("-done")
+            self._done()
         if worker.group == "analysis" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self.start_indexing()  # if no facts ever showed (an empty corpus)
 
@@ -280,18 +301,19 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
 
     # Actions ---------------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a corpus-desk view the keys that act on the open article are hidden (and off)."""
+        return not (action in ARTICLE_ACTIONS and self.top_view() is not None)
+
     def action_next_article(self) -> None:
         self.article_list.action_cursor_down()
 
     def action_prev_article(self) -> None:
         self.article_list.action_cursor_up()
 
-    def _main_focus(self):
-        """The focused widget of the main screen (kept while a modal or the palette is open)."""
-        return self.screen_stack[0].focused
-
     def _focused_pane(self) -> FilterPane | None:
-        widget = self._main_focus()
+        """The pane focused on the main screen or the open view (not in a dialog)."""
+        widget = self.top_focus()
         while widget is not None and not isinstance(widget, FilterPane):
             widget = widget.parent
         return widget
@@ -303,7 +325,22 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
             return pane.selected_item
         return self.shown
 
+    def selected_mark(self) -> MarkedFact | None:
+        """What ``space`` marks: the focused pane's or view's fact, else the highlighted fact."""
+        pane = self._focused_pane()
+        if isinstance(pane, DeskPane):
+            return self.desk_mark(pane)
+        item = self.selected_item()
+        article = self.current_article
+        if item is None or article is None:
+            return None
+        return MarkedFact(self.current_index, article, item.fact)
+
     def action_copy(self, cited: bool) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, DeskPane):
+            self.desk_copy(pane, cited)
+            return
         article = self.current_article
         item = self.selected_item()
         if article is None or item is None:
@@ -314,28 +351,6 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
         what = PANE_TITLES[item.kind][:-1].lower().replace("entitie", "entity")
         self.copy_text(text, f"{what} with citation" if cited else f"{what} text")
 
-    def copy_hit(self, hit: Any, cited: bool) -> None:
-        """Copy a search hit, with its citation or bare."""
-        index = self._hit_index(hit)
-        if not cited or index is None:
-            self.copy_text(hit.text, f"{hit.kind} text")
-            return
-        article = self.articles[index]
-        fact: Quote | Entity | Mention | NumberFact
-        if hit.kind == "quote":
-            fact = Quote(hit.start, hit.end, hit.text, speaker=hit.speaker)
-        elif hit.kind == "entity":
-            fact = Entity("", hit.text, hit.label or "entity")
-        else:
-            fact = Mention(hit.start, hit.end, hit.text)
-        self.copy_text(cite(article, fact), f"{hit.kind} with citation")
-
-    def _hit_index(self, hit: Any) -> int | None:
-        index = self.by_id.get(hit.article_id)
-        if index is None:
-            index = next((i for i, a in enumerate(self.articles) if a.path == hit.path), None)
-        return index
-
     def action_filter(self) -> None:
         pane = self._focused_pane()
         if pane is None:
@@ -344,37 +359,12 @@ class CopydeskApp(CorpusWorkers, Clipboard, App[None]):
             return
         pane.open_filter()
 
-    def action_search(self) -> None:
-        if self.search_index is None and self.search_error:
-            self.notify(f"Search is not available: {self.search_error}", severity="warning",
-                        markup=False)
-            return
-        self.start_indexing()
-        screen = SearchScreen(self.search_hits, self.copy_hit, self._search_status())
-        self.push_screen(screen, self._open_hit)
-
-    def search_hits(self, query: str, limit: int) -> list[Any]:
-        """Corpus search (called from the search screen's worker thread)."""
-        if not self._use_resources():
-            return []
-        try:
-            index = self.search_index
-            return index.search(query, limit=limit) if index is not None else []
-        finally:
-            self._release_resources()
-
-    def _open_hit(self, hit: Any) -> None:
-        if hit is None:
-            return
-        index = self._hit_index(hit)
-        if index is None:
-            self.notify("That article is not in this corpus.", severity="warning")
-            return
+    def show_span(self, index: int, start: int, end: int, kind: str) -> None:
+        """Open article ``index`` with one span highlighted and scrolled into view."""
         self.article_list.select_article(index)
         self.open_article(index)
-        kind = HIT_KINDS.get(hit.kind, "search")
         self.shown = None
-        self.article_view.show_selection([(hit.start, hit.end)], kind)
+        self.article_view.show_selection([(start, end)], kind)
         self.article_view.focus()
 
     def action_toggle_inline(self) -> None:

@@ -22,6 +22,7 @@ from textual import work
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
+from analysis.cache import cache_key
 from analysis.model import Analysis, Article
 from analysis.runner import RunOptions
 from tui.search_feed import SearchFeed
@@ -47,6 +48,10 @@ class Analysed(Message):
 
 class Indexed(Message):
     """The search index has grown (or started, or stopped)."""
+
+
+class DeskGrew(Message):
+    """More analyses are in the corpus desk (or it stopped)."""
 
 
 class Status(Message):
@@ -86,6 +91,8 @@ class CorpusWorkers:
         self._lock = threading.Lock()
         self._closing = False
         self._users = 0  # worker threads using the cache or the search index
+        self.desk: Any = None  # analysis.corpus.CorpusDesk, opened by the analysis worker
+        self.desk_error: str | None = None
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False,
           description="analysing articles")
@@ -109,6 +116,7 @@ class CorpusWorkers:
             cache = open_cache(lambda msg: self.call_from_thread(self._warn, msg))
         self._cache = cache
         self._cache_ready.set()
+        self._open_desk(cache)
         if cache is None:
             self.store.capacity = None  # nothing could be read back later
         n = len(self.articles)
@@ -144,15 +152,46 @@ class CorpusWorkers:
                     if worker.is_cancelled:
                         break
                     if urgent or time.monotonic() - last_post > POST_EVERY_S:
-                        self.post_message(Analysed(results))
+                        self._publish(results)
                         results, last_post = [], time.monotonic()
             finally:
                 close = getattr(stream, "close", None)
                 if close:
                     close()  # the runner flushes parsed analyses into the cache
             if results:
-                self.post_message(Analysed(results))
+                self._publish(results)
             size = CACHED_BATCH if all_cached else PARSE_BATCH
+
+    def _publish(self, results: list[tuple[int, Analysis, bool]]) -> None:
+        """Hand analyses to the UI (facts first), then to the corpus desk."""
+        self.post_message(Analysed(results))
+        desk = self.desk
+        if desk is None:
+            return
+        entries = []
+        for i, analysis, _ in results:
+            article = self.articles[i]
+            entries.append((cache_key(article.text, self.model, article.date), article, analysis))
+        try:
+            desk.add(entries)
+        except Exception as exc:  # noqa: BLE001 - the desk must never stop the analysis
+            self.desk, self.desk_error = None, f"the corpus desk failed ({exc})"
+        self.post_message(DeskGrew())
+
+    def _open_desk(self, cache: Any) -> None:
+        """Open the corpus desk on the cache's database (in memory without one), scoped here."""
+        try:
+            from analysis.corpus import CorpusDesk
+        except ImportError as exc:
+            self.desk_error = f"the corpus desk is not available ({exc})"
+            return
+        try:
+            desk = CorpusDesk(cache.conn) if cache is not None else CorpusDesk.in_memory()
+            desk.scope(cache_key(a.text, self.model, a.date) for a in self.articles)
+        except Exception as exc:  # noqa: BLE001
+            self.desk_error = f"the corpus desk failed to start ({exc})"
+            return
+        self.desk = desk
 
     def _next_batch(self, queue: deque[int], seen: bytearray, size: int) -> tuple[list[int], bool]:
         """Articles the user opened first (one at a time, posted at once), then in order."""
@@ -277,6 +316,9 @@ class CorpusWorkers:
         # SQLite connections must not be closed while another thread uses them.
         index, self.search_index = self.search_index, None
         cache, self._cache = self._cache, None
+        desk, self.desk = self.desk, None
+        if desk is not None:
+            desk.close()
         if index is not None and hasattr(index, "close"):
             index.close()
         if cache is not None:
