@@ -14,7 +14,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
@@ -26,6 +25,7 @@ from analysis.marked import MarkedFact, Marks
 from analysis.model import Analysis, Article
 from analysis.runner import analyze_corpus
 from analysis.version import DEFAULT_MODEL
+from tui.bindings import APP_BINDINGS
 from tui.clipboard import Clipboard
 from tui.desk import DeskActions
 from tui.facts import KINDS, FactItem, items_for
@@ -51,49 +51,7 @@ class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking,
     TITLE = "copydesk"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     mark_count: reactive[int] = reactive(0)  # shown by every MarksBadge
-    BINDINGS = [
-        Binding("n", "next_article", "Next", tooltip="Open the next article", id="next_article"),
-        Binding("p", "prev_article", "Prev", tooltip="Open the previous article",
-                id="prev_article"),
-        Binding("c", "copy(True)", "Copy+cite",
-                tooltip="Copy the selected fact with its citation (speaker or label, title, date)",
-                id="copy_cited"),
-        Binding("y", "copy(False)", "Copy text", tooltip="Copy the selected fact's words only",
-                id="copy_text"),
-        Binding("f", "filter", "Filter", tooltip="Filter the focused pane: type to narrow it",
-                id="filter"),
-        Binding("slash", "search", "Search", key_display="/",
-                tooltip="Search the whole corpus: quotes, entities, numbers, sentences, titles",
-                id="search"),
-        Binding("a", "toggle_inline", "All facts",
-                tooltip="Show all facts inline in the article, each in its pane's colour",
-                id="toggle_inline"),
-        Binding("right_square_bracket", "step(1)", "Next mention", key_display="]", show=False,
-                tooltip="Highlight the next mention of the entity (or next highlight)",
-                id="next_mention"),
-        Binding("left_square_bracket", "step(-1)", "Prev mention", key_display="[", show=False,
-                tooltip="Highlight the previous mention of the entity", id="prev_mention"),
-        Binding("S", "view('speakers')", "Speakers",
-                tooltip="Speakers across the corpus, with quote, claim and article counts",
-                id="view_speakers"),
-        Binding("E", "view('entities')", "Entities",
-                tooltip="Entities across the corpus: their articles and co-occurring entities",
-                id="view_entities"),
-        Binding("F", "view('figures')", "Figures",
-                tooltip="Number facts grouped by what they measure; disagreeing groups first",
-                id="view_figures"),
-        Binding("space", "mark", "Mark", tooltip="Mark or unmark the selected fact",
-                id="mark"),
-        Binding("C", "copy_marked", "Copy marked",
-                tooltip="Copy every marked fact with its citation, in reading order",
-                id="copy_marked"),
-        Binding("e", "export", "Export",
-                tooltip="Write the marked facts to a Markdown (.md) or CSV (.csv) file",
-                id="export"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show keys and help",
-                id="help"),
-        Binding("q", "quit", "Quit", tooltip="Quit (analysis so far stays cached)", id="quit"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -407,6 +365,7 @@ class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking,
                                 lambda k=kind: self._focus(k))
 
     def _focus(self, target: str) -> None:
+        self.close_views()
         if target == "articles":
             self.article_list.focus()
         elif target == "article":

@@ -14,7 +14,7 @@ from typing import Any
 
 from textual.screen import ModalScreen, Screen
 
-from analysis.marked import MarkedFact, desk_record
+from analysis.marked import MarkedFact, Marks, desk_record
 from analysis.model import Article
 from tui.screens.desk import DeskPane, DeskView
 from tui.screens.desk_views import EntitiesView, FiguresView, SpeakersView
@@ -32,6 +32,7 @@ class DeskActions:
     by_id: dict[str, int]
     desk: Any
     desk_error: str | None
+    marks: Marks
     # Provided by the App and CorpusWorkers.
     screen_stack: list[Screen[Any]]
     notify: Callable[..., None]
@@ -101,9 +102,24 @@ class DeskActions:
 
     def desk_mark(self, pane: DeskPane) -> MarkedFact | None:
         """The highlighted row of a view pane as a mark, when it is a fact."""
-        payload = pane.selected
         screen = pane.screen
-        if payload is None or not isinstance(screen, DeskView):
+        if not isinstance(screen, DeskView):
+            return None
+        return self.mark_of(screen, pane.selected)
+
+    def is_marked(self, view: DeskView, payload: Any) -> bool:
+        """Is this row of a view a marked fact?"""
+        mark = self.mark_of(view, payload) if self.marks else None
+        return mark is not None and mark in self.marks
+
+    def marks_changed(self) -> None:
+        view = self.top_view()
+        if view is not None:
+            view.redraw()
+
+    def mark_of(self, screen: DeskView, payload: Any) -> MarkedFact | None:
+        """A view's row as a mark, when it is a fact."""
+        if payload is None:
             return None
         fact = screen.fact_of(payload)
         if fact is None:

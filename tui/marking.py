@@ -26,6 +26,7 @@ class Marking:
     copy_text: Callable[[str, str], None]
     selected_mark: Callable[[], MarkedFact | None]
     mark_count: int
+    marks_changed: Callable[[], None]  # DeskActions: the open view redraws its mark signs
 
     def action_mark(self) -> None:
         mark = self.selected_mark()
@@ -37,9 +38,6 @@ class Marking:
         verb = "Marked" if marked else "Unmarked"
         self.notify(f"{verb} {mark.kind}: {len(self.marks)} marked", timeout=2, markup=False)
         self.marks_changed()
-
-    def marks_changed(self) -> None:
-        """Hook: the marks changed (views redraw their mark signs)."""
 
     def action_copy_marked(self) -> None:
         if not self.marks:

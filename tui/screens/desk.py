@@ -152,6 +152,8 @@ class DeskView(Screen[None]):
         self._last_load = 0.0
         self._pending = False
         self.detail_of: Any = None  # the row the detail pane shows
+        self._items: list[Any] | None = None  # the main list's last answer
+        self._found: Any = None  # the detail pane's last answer
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="desk-body"):
@@ -232,6 +234,7 @@ class DeskView(Screen[None]):
             self.set_progress(got)
             return
         items, (done, total) = got
+        self._items = items
         keep = self.main.selected
         self.main.set_rows(self.list_title, self.main_rows(items), self.count_of(items), keep)
         if done < total:
@@ -272,8 +275,24 @@ class DeskView(Screen[None]):
         detail = self.detail
         if detail is None or ident(item) != ident(self.detail_of):
             return
+        self._found = found
         title, rows, count = self.detail_rows(item, found)
         detail.set_rows(title, rows, count, keep=detail.selected)
+
+    def redraw(self) -> None:
+        """Build the rows again from the last answers (the marks changed)."""
+        if self._items is not None:
+            self.main.set_rows(self.main.title, self.main_rows(self._items),
+                               self.main.count, keep=self.main.selected)
+        detail = self.detail
+        if detail is not None and self._found is not None and self.detail_of is not None:
+            title, rows, count = self.detail_rows(self.detail_of, self._found)
+            detail.set_rows(title, rows, count, keep=detail.selected)
+
+    def sign(self, payload: Any) -> list[str | tuple[str, str]]:
+        """``● `` before a row that is a marked fact."""
+        app: Any = self.app
+        return [("● ", "bold $text-accent")] if app.is_marked(self, payload) else []
 
     # Keys ------------------------------------------------------------------------------------
 

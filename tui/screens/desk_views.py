@@ -12,13 +12,23 @@ from tui.screens.desk import DeskOption, DeskView, header
 from tui.widgets.panes import one_line
 
 QUOTE_CHARS = 150
-# No-break spaces: OptionList drops plain spaces at the start of a styled run or a line.
-INDENT = SEP = "\u00a0\u00a0"
+INDENT = SEP = "  "
 NAME_CHARS = 40
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def other_names(row: Any) -> list[str]:
+    """A row's aliases other than its name (case aside), in order."""
+    seen = {row.name.casefold()}
+    out = []
+    for alias in row.aliases:
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            out.append(alias)
+    return out
 
 
 def where(fact: Any) -> str:
@@ -99,12 +109,12 @@ class SpeakersView(SortedView):
             tag = "" if fact.kind == "quote" else f"{fact.kind}: "
             text = f"“{fact.text}”" if fact.kind == "quote" else fact.text
             prompt = Content.assemble(
-                (tag, "italic $text-secondary"), one_line(text, QUOTE_CHARS), "\n",
-                (where(fact), "dim"),
+                *self.sign(fact), (tag, "italic $text-secondary"), one_line(text, QUOTE_CHARS),
+                "\n", (where(fact), "dim"),
             )
             key = f"{fact.text} {fact.title or ''} {fact.date or ''} {fact.path}".lower()
             rows.append((DeskOption(prompt, fact), key))
-        aliases = [a for a in item.aliases if a != item.name]
+        aliases = other_names(item)
         title = one_line(item.name, NAME_CHARS)
         if aliases:
             title += f" (also {one_line(', '.join(aliases), NAME_CHARS)})"
@@ -129,7 +139,7 @@ class EntitiesView(SortedView):
                 (e.label, "$text-accent"), SEP,
                 (f"{_plural(e.articles, 'article')} · {_plural(e.mentions, 'mention')}", "dim"),
             ]
-            aliases = [a for a in e.aliases if a != e.name]
+            aliases = other_names(e)
             if aliases:
                 parts += ["\n", INDENT, (f"also {one_line(', '.join(aliases), 70)}", "dim italic")]
             rows.append((DeskOption(Content.assemble(*parts), e), e.name.lower()))
@@ -143,7 +153,8 @@ class EntitiesView(SortedView):
         rows: list[tuple[Option, str]] = [(header(f"In {_plural(len(mentions), 'article')}"), "")]
         for fact in mentions:
             prompt = Content.assemble(
-                (where(fact), "bold"), "\n", INDENT, (f"as “{one_line(fact.text, 60)}”", "dim"),
+                *self.sign(fact), (where(fact), "bold"), "\n", INDENT,
+                (f"as “{one_line(fact.text, 60)}”", "dim"),
             )
             key = f"{fact.title or ''} {fact.date or ''} {fact.path} {fact.text}".lower()
             rows.append((DeskOption(prompt, fact), key))
@@ -176,7 +187,7 @@ class EntitiesView(SortedView):
 class FiguresView(DeskView):
     """Number facts grouped by what they measure; groups whose figures disagree come first."""
 
-    view_name = "Figures"
+    view_name = "Figure groups"
 
     def fetch(self, desk: Any, filter_text: str) -> list[Any]:
         return desk.figures(filter=filter_text)
@@ -196,11 +207,13 @@ class FiguresView(DeskView):
                 rows.append((header(text), ""))
             for figure in group.figures:
                 value = figure_value(figure)
-                parts: list[str | tuple[str, str]] = [INDENT, (value, "bold $text-warning")]
+                parts: list[str | tuple[str, str]] = [
+                    INDENT, *self.sign(figure), (value, "bold $text-warning"),
+                ]
                 if one_line(figure.text) != value:
-                    parts.append(f"{SEP}“{one_line(figure.text, 50)}”")
+                    parts += [SEP, f"“{one_line(figure.text, 50)}”"]
                 if figure.source:
-                    parts.append((f"{SEP}said {one_line(figure.source, 30)}", "$text-success"))
+                    parts += [SEP, (f"said {one_line(figure.source, 30)}", "$text-success")]
                 parts += ["\n", INDENT, (where(figure.fact), "dim")]
                 prompt = Content.assemble(*parts)
                 rows.append((DeskOption(prompt, figure), ""))
