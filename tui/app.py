@@ -349,8 +349,10 @@ class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking,
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        in_view = self.top_view() is not None
         for binding in self.BINDINGS:
-            if binding.action in ("quit",):
+            name = binding.action.split("(")[0]
+            if name == "quit" or (in_view and name in ARTICLE_ACTIONS):
                 continue
             key = binding.key_display or binding.key
             yield SystemCommand(
