@@ -21,6 +21,15 @@ def entity(text: str, name: str, label: str, *forms: str) -> Entity:
     return Entity(f"e{abs(hash(name)) % 1000}", name, label, mentions)
 
 
+def entity_everywhere(text: str, name: str, label: str) -> Entity:
+    """An entity mentioned at every occurrence of its name."""
+    mentions, at = [], text.find(name)
+    while at >= 0:
+        mentions.append(Mention(at, at + len(name), name))
+        at = text.find(name, at + 1)
+    return Entity(f"e{abs(hash(name)) % 1000}", name, label, mentions)
+
+
 def quote(text: str, said: str, speaker: str | None) -> Quote:
     return Quote(*span(text, said), said, speaker=speaker)
 

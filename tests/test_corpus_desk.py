@@ -115,3 +115,18 @@ def test_tables_persist_and_rebuild_when_the_analysis_version_changes(tmp_path):
     ensure_schema(raw, version="another-version")
     assert raw.execute("SELECT count(*) FROM desk_article").fetchone()[0] == 0
     raw.close()
+
+
+def test_a_scattered_scope_gives_the_same_counts(monkeypatch):
+    import analysis.corpus.desk as desk_module
+
+    entries = _entries()
+    desk = CorpusDesk.in_memory()
+    desk.add(entries)
+    desk.scope(["key1", "key3"])  # two id ranges
+    by_ranges = (desk.speakers(), desk.entities(), [len(g.figures) for g in desk.figures()])
+    monkeypatch.setattr(desk_module, "MAX_RANGES", 0)
+    desk.scope(["key3", "key1"])  # read through the scope table
+    assert (desk.speakers(), desk.entities(),
+            [len(g.figures) for g in desk.figures()]) == by_ranges
+    assert {r.name: r.quotes for r in by_ranges[0]} == {"Ana Ruiz": 2, "Tom Berg": 1}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from desk_helpers import entity, entry, number, quote
+from desk_helpers import entity, entity_everywhere, entry, number, quote
 
 from analysis.corpus import CorpusDesk
 from analysis.corpus.measure import counted_class, find_event, fold_noun, interval, measure_of
@@ -58,6 +58,31 @@ def test_figures_weeks_apart_are_different_stories():
     desk.scope(["key1", "key3"])
     [killed] = [g for g in desk.figures() if g.group.startswith("killed")]
     assert [f.text for f in killed.figures] == ["63", "12"] and not killed.disagree
+
+
+def _one_article(text: str, places: list[str], figures: list[tuple]):
+    desk = CorpusDesk.in_memory()
+    numbers = [number(text, words, value, counted="people", source=source)
+               for words, value, source in figures]
+    desk.add([entry(1, text, [entity_everywhere(text, p, "GPE") for p in places],
+                    numbers=numbers)])
+    [group] = desk.figures()
+    return group
+
+
+def test_in_one_article_different_places_are_different_stories():
+    text = "Five people were killed in Lviv. Three people were killed in Odesa."
+    group = _one_article(text, ["Lviv", "Odesa"], [("Five", 5, None), ("Three", 3, None)])
+    assert group.group == "killed: people" and not group.disagree
+
+
+def test_in_one_article_only_two_sources_make_one_story():
+    # One voice giving 5 and 3 killed in one place: parts or separate incidents, not a dispute.
+    text = "Five people were killed in Lviv, police said. Three people were killed in Lviv."
+    assert not _one_article(text, ["Lviv"], [("Five", 5, None), ("Three", 3, None)]).disagree
+    text = "Five people were killed, police said. Three people were killed, the mayor said."
+    group = _one_article(text, [], [("Five", 5, "police"), ("Three", 3, "the mayor")])
+    assert group.disagree and len(group.figures) == 2
 
 
 def test_filter_and_limit():

@@ -1,8 +1,9 @@
 """CorpusDesk: the corpus-wide views, read from SQL tables beside the cached analyses.
 
 Rows go in per article on :meth:`CorpusDesk.add`; identities are resolved over the distinct names
-of the scope (``identity.py``) when a view is asked for after the scope or the rows changed;
-the counts come from SQL ``GROUP BY`` over the scoped articles (a temp table of their ids).
+of every indexed article (``identity.py``, ``resolver.py``) when a view is asked for after
+articles were added, and stored; the counts come from SQL ``GROUP BY`` over the scoped articles
+(a temp table of their ids).
 The desk opens its own connection to the cache's database file, so its transactions and temp
 tables never mix with the cache's; an in-memory database (``--no-cache``) is used directly.
 Calls are serialised by a lock, so the app may add from a worker while a view reads.
@@ -14,9 +15,9 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 
-from analysis.corpus import views
+from analysis.corpus import resolver, views
 from analysis.corpus.figures import figure_groups
-from analysis.corpus.identity import Identity, NameStat, resolve
+from analysis.corpus.identity import Identity
 from analysis.corpus.ingest import Names, insert_article
 from analysis.corpus.records import (
     Cooccurrence,
@@ -27,6 +28,9 @@ from analysis.corpus.records import (
 )
 from analysis.corpus.schema import ensure_schema
 from analysis.model import Analysis, Article
+
+# Scopes of more id ranges than this are read through the scope table.
+MAX_RANGES = 64
 
 
 class CorpusDesk:
@@ -49,6 +53,7 @@ class CorpusDesk:
         self._stale = True
         self.identities: dict[str, Identity] = {}
         self._nid_iid: dict[int, str] = {}
+        self._cond: str | None = None
         with self.conn:
             self._refresh_scope()
 
@@ -104,9 +109,9 @@ class CorpusDesk:
                                   ((k,) for k in keys))
             self._scoped = True
             self._refresh_scope()
-            self._stale = True
 
     def _refresh_scope(self) -> None:
+        self._cond = None
         self.conn.execute("DELETE FROM desk_scope")
         if self._scoped:
             self.conn.execute("INSERT INTO desk_scope SELECT a.aid FROM desk_scope_key k"
@@ -116,14 +121,35 @@ class CorpusDesk:
 
     def _extend_scope(self, first_aid: int) -> None:
         """Add the articles indexed from ``first_aid`` on to the scope if they belong to it."""
+        self._cond = None
         scoped = " JOIN desk_scope_key k ON k.key = a.key" if self._scoped else ""
         self.conn.execute(f"INSERT OR IGNORE INTO desk_scope SELECT a.aid FROM desk_article a"
                           f"{scoped} WHERE a.aid >= ?", (first_aid,))
 
+    def _scope(self, column: str) -> str:
+        """An SQL condition on ``column`` (an article id) true for the scoped articles.
+
+        Ranges of consecutive ids when there are few (articles are indexed in batches, so a
+        corpus is a handful of ranges): no per-row lookup in the scope table.
+        """
+        if self._cond is None:
+            runs: list[list[int]] = []
+            for (aid,) in self.conn.execute("SELECT aid FROM desk_scope ORDER BY aid"):
+                if runs and aid == runs[-1][1] + 1:
+                    runs[-1][1] = aid
+                else:
+                    runs.append([aid, aid])
+            if not runs:
+                self._cond = "0"
+            elif len(runs) <= MAX_RANGES:
+                self._cond = " OR ".join(f"{{c}} BETWEEN {lo} AND {hi}" for lo, hi in runs)
+            else:
+                self._cond = "{c} IN (SELECT aid FROM temp.desk_scope)"
+        return "(" + self._cond.format(c=column) + ")"
+
     def progress(self) -> tuple[int, int]:
         """(articles in scope already indexed, articles in scope)."""
         with self._lock:
-            self._fresh()
             done = self.conn.execute("SELECT count(*) FROM desk_scope").fetchone()[0]
             if not self._scoped:
                 return done, done
@@ -131,53 +157,12 @@ class CorpusDesk:
             return done, total
 
     def _fresh(self) -> None:
-        """Recompute the scope's identities if rows or scope changed since the last view."""
+        """Read (or resolve) the identities if articles were added since the last view."""
         if not self._stale:
             return
-        with self.conn:
-            stats = self._name_stats()
-            identities = resolve(list(stats.values()), self._apart)
-            self.identities = {i.iid: i for i in identities}
-            self._nid_iid = {nid: i.iid for i in identities for nid in i.nids}
-            self.conn.execute("DELETE FROM desk_ident")
-            self.conn.executemany("INSERT INTO desk_ident VALUES (?, ?)",
-                                  self._nid_iid.items())
-            self._add_aliases()
+        self.identities = resolver.identities(self.conn)
+        self._nid_iid = {nid: i.iid for i in self.identities.values() for nid in i.nids}
         self._stale = False
-
-    def _name_stats(self) -> dict[int, NameStat]:
-        stats: dict[int, NameStat] = {}
-        rows = self.conn.execute(
-            "SELECT m.nid, n.nkey, n.name, m.label, count(*) FROM desk_mention m"
-            " JOIN desk_scope s ON s.aid = m.aid JOIN desk_name n ON n.nid = m.nid"
-            " GROUP BY m.nid, m.label")
-        for nid, nkey, name, label, count in rows:
-            st = stats.get(nid) or stats.setdefault(nid, NameStat(nid, nkey, name))
-            st.labels[label] = count
-            st.articles += count
-        rows = self.conn.execute(
-            "SELECT n.nid, n.nkey, n.name FROM desk_name n WHERE n.nid IN"
-            " (SELECT DISTINCT sp.nid FROM desk_speech sp JOIN desk_scope s ON s.aid = sp.aid)")
-        for nid, nkey, name in rows:
-            stats.setdefault(nid, NameStat(nid, nkey, name))
-        return stats
-
-    def _apart(self, a: int, b: int) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM desk_mention x JOIN desk_mention y ON y.aid = x.aid AND y.nid = ?"
-            " JOIN desk_scope s ON s.aid = x.aid WHERE x.nid = ? LIMIT 1", (b, a)
-        ).fetchone() is not None
-
-    def _add_aliases(self) -> None:
-        extra: dict[str, set[str]] = {}
-        for nid, alias in self.conn.execute(
-            "SELECT a.nid, a.alias FROM desk_alias a JOIN desk_ident i ON i.nid = a.nid"
-        ):
-            extra.setdefault(self._nid_iid[nid], set()).add(alias)
-        for iid, ident in self.identities.items():
-            names = set(ident.aliases) | extra.get(iid, set())
-            names.discard(ident.name)
-            ident.aliases = tuple(sorted(names, key=lambda s: (-len(s), s)))[:12]
 
     # Views -------------------------------------------------------------------------------------
 
@@ -186,7 +171,8 @@ class CorpusDesk:
         """Every quote/claim speaker of the scope with counts; sort "count" or "name"."""
         with self._lock:
             self._fresh()
-            return views.speakers(self.conn, self.identities, filter, sort, limit)
+            return views.speakers(self.conn, self.identities, self._scope("sp.aid"), filter,
+                                  sort, limit)
 
     def speaker_facts(self, speaker_id: str) -> list[DeskFact]:
         """A speaker's quotes and claims, by date, article and offset."""
@@ -199,7 +185,8 @@ class CorpusDesk:
         """Every entity of the scope with its articles and mentions; sort "count" or "name"."""
         with self._lock:
             self._fresh()
-            return views.entities(self.conn, self.identities, filter, sort, limit)
+            return views.entities(self.conn, self.identities, self._scope("m.aid"), filter,
+                                  sort, limit)
 
     def entity_articles(self, entity_id: str) -> list[DeskFact]:
         """An entity's first mention in each of its articles, by date and article."""
@@ -213,11 +200,16 @@ class CorpusDesk:
             self._fresh()
             return views.cooccurring(self.conn, self.identities, entity_id, limit)
 
+    def _locked(self, read):
+        with self._lock:
+            return read()
+
     def figures(self, filter: str = "", limit: int | None = None) -> list[FigureGroup]:
         """Number facts grouped by what they measure; groups that disagree first."""
         with self._lock:
             self._fresh()
-            return figure_groups(self.conn, self.identities, filter, limit)
+            return figure_groups(self.conn, self._nid_iid, self._scope("n.aid"), filter, limit,
+                                 self._locked)
 
 
 def _database_file(conn: sqlite3.Connection) -> str:

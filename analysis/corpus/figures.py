@@ -1,87 +1,157 @@
 """The figures view: number facts grouped by what they measure, disagreements flagged.
 
 A group is every figure of the scope with the same measure key (``measure.py``: kind, unit,
-event, counted class). A group is flagged ``disagree`` when it has an event and two of its
-figures from the same story allow no common value given their qualifiers (``interval``). Two
-figures are of the same story when they are in one article, or their articles are dated at most
-``STORY_DAYS`` apart and share a place (an identity labelled GPE, LOC or FAC). Undated articles
-are compared only with themselves.
+event, counted class). A group is flagged ``disagree`` when its event is one that gives a single
+total (``FLAGGED_EVENTS``: killed, injured, arrested, cost ..., not votes) and two of its figures
+of one story allow no common value given their qualifiers (``interval``). Two figures are of one
+story when they are in articles dated at most ``STORY_DAYS`` apart and their sentences name a
+common entity (a person, organisation or place; not a nationality), or when they are in one
+article and given by different sources. (Two figures of one article from one voice are
+usually parts of a whole or different incidents: "five died in Lviv, three in Odesa".) In a
+flagged group the figures that disagree come first.
+
+The groups, their sizes and flags come from SQL aggregates; a group's figures are read when its
+``figures`` is first used (a :class:`FigureList`, a read-only sequence that knows its length),
+so opening the view does not build every figure of a 10,000-article corpus. They are read from
+the desk's scope at that moment.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from itertools import groupby
+from typing import NamedTuple
 
-from analysis.corpus.identity import Identity
-from analysis.corpus.measure import group_label, interval
+from analysis.corpus.measure import FLAGGED_EVENTS, group_label
 from analysis.corpus.records import DeskFact, Figure, FigureGroup
 from analysis.corpus.views import matches
 
 STORY_DAYS = 3
-PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
-# Pairs of articles compared per group at most (a bound on time for huge groups).
+# Pairs of figures compared per group at most (a bound on time for huge groups).
 MAX_PAIRS = 200_000
 
-_SELECT = (
-    "SELECT n.measure, n.value, n.value_max, n.qualifier, n.text, n.kind, n.unit, n.counted,"
-    " n.source, a.key, a.article_id, a.path, a.title, a.date, n.start, n.end, n.aid"
-    " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid JOIN desk_article a ON a.aid = n.aid"
-    " WHERE n.measure IS NOT NULL"
-    " ORDER BY n.measure, a.date IS NULL, a.date, a.path, n.aid, n.start"
-)
+# {scope}: the SQL condition selecting the scoped n.aid.
+_SCOPED = " FROM desk_number n WHERE n.measure IS NOT NULL AND {scope}"
+_GROUPS = ("SELECT n.measure, n.counted, count(*), max(n.lo), min(n.hi)" + _SCOPED
+           + " GROUP BY n.measure, n.counted")
+_TEXT_MATCH = "SELECT DISTINCT n.measure" + _SCOPED + " AND instr(lower(n.text), ?) > 0"
+_POINTS = ("SELECT n.rowid, n.aid, a.date, n.lo, n.hi, n.near, n.source"
+           " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
+           " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ? AND n.lo IS NOT NULL")
+_FIGURES = ("SELECT n.rowid, n.value, n.value_max, n.qualifier, n.text, n.kind, n.unit, n.counted,"
+            " n.source, a.key, a.article_id, a.path, a.title, a.date, n.start, n.end"
+            " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
+            " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ?"
+            " ORDER BY a.date IS NULL, a.date, a.path, n.aid, n.start")
 
 
-def figure_groups(conn: sqlite3.Connection, identities: dict[str, Identity], filter: str,
-                  limit: int | None) -> list[FigureGroup]:
-    """Every measure group of the scope matching ``filter``; flagged first, then biggest."""
-    places = _Places(conn, identities)
+class Point(NamedTuple):
+    """What the disagreement test needs of a figure."""
+
+    fid: int  # the figure's row
+    aid: int
+    day: int | None
+    lo: float
+    hi: float
+    near: frozenset[str]  # identities named in its sentence
+    source: str | None
+
+
+class FigureList(Sequence[Figure]):
+    """A group's figures, read on first use; ``len`` is known without reading them."""
+
+    def __init__(self, count: int, load: Callable[[], tuple[Figure, ...]]) -> None:
+        self._count = count
+        self._load: Callable[[], tuple[Figure, ...]] | None = load
+        self._items: tuple[Figure, ...] = ()
+
+    def _all(self) -> tuple[Figure, ...]:
+        if self._load is not None:
+            self._items, self._load = self._load(), None
+            self._count = len(self._items)
+        return self._items
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return f"FigureList({self._count} figures)"
+
+
+def figure_groups(conn: sqlite3.Connection, nid_iid: dict[int, str], scope: str, filter: str,
+                  limit: int | None, read: Callable[[Callable[[], list]], list] = lambda f: f()
+                  ) -> list[FigureGroup]:
+    """Every measure group of the scope matching ``filter``; flagged first, then biggest.
+
+    ``scope`` is the SQL condition selecting the scoped ``n.aid``; ``read`` wraps the later
+    reading of a group's figures (the desk passes its lock).
+    """
+    totals: dict[str, list] = {}  # measure -> [count, max lo, min hi, Counter of counted]
+    for key, counted, n, max_lo, min_hi in conn.execute(_GROUPS.format(scope=scope)):
+        t = totals.setdefault(key, [0, None, None, Counter()])
+        t[0] += n
+        if max_lo is not None:
+            t[1] = max_lo if t[1] is None else max(t[1], max_lo)
+            t[2] = min_hi if t[2] is None else min(t[2], min_hi)
+        if counted:
+            t[3][counted.lower()] += n
+    by_text = set()
+    if filter:
+        by_text = {k for (k,) in conn.execute(_TEXT_MATCH.format(scope=scope),
+                                              (filter.casefold(),))}
     groups = []
-    for key, rows in groupby(conn.execute(_SELECT), key=lambda r: r[0]):
-        rows = list(rows)
-        counted = [w for w, _ in Counter(
-            r[7].lower() for r in rows if r[7]).most_common()]
-        label = group_label(key, counted)
-        if filter and not (matches(filter, label, *counted)
-                           or any(filter.casefold() in r[4].casefold() for r in rows)):
+    for key, (count, max_lo, min_hi, counted) in totals.items():
+        words = [w for _, w in sorted((-n, w) for w, n in counted.items())]
+        label = group_label(key, words)
+        if filter and key not in by_text and not matches(filter, label, *words):
             continue
-        figures = tuple(
-            Figure(r[1], r[2], r[3] or "exact", r[4], r[5], r[6], r[7], r[8],
-                   DeskFact("number", r[9], r[10], r[11], r[12], r[13], r[14], r[15], r[4],
-                            r[8]))
-            for r in rows
-        )
-        flagged = bool(key.split("|")[2]) and _disagree(rows, places)
-        groups.append(FigureGroup(label, rows[0][5], rows[0][6], flagged, figures))
+        conflicts: set[int] = set()
+        if key.split("|")[2] in FLAGGED_EVENTS and max_lo is not None and max_lo > min_hi:
+            conflicts = disagreeing(points(conn.execute(_POINTS, (key,)), nid_iid))
+        kind, unit = key.split("|")[:2]
+        figures = FigureList(count, _loader(conn, key, read, conflicts))
+        groups.append(FigureGroup(label, kind, unit or None, bool(conflicts),
+                                  figures))  # type: ignore[arg-type]
     groups.sort(key=lambda g: (not g.disagree, -len(g.figures), g.group))
     return groups if limit is None else groups[:max(0, limit)]
 
 
-class _Places:
-    """The place identities of articles, read on demand."""
+def _loader(conn: sqlite3.Connection, key: str, read, first: set[int]
+            ) -> Callable[[], tuple[Figure, ...]]:
+    def rows() -> list[tuple]:
+        got = conn.execute(_FIGURES, (key,)).fetchall()
+        return sorted(got, key=lambda r: r[0] not in first) if first else got
 
-    def __init__(self, conn: sqlite3.Connection, identities: dict[str, Identity]) -> None:
-        self.conn = conn
-        self.identities = identities
-        self.of: dict[int, set[str]] = {}
+    def load() -> tuple[Figure, ...]:
+        return tuple(
+            Figure(r[1], r[2], r[3] or "exact", r[4], r[5], r[6], r[7], r[8],
+                   DeskFact("number", r[9], r[10], r[11], r[12], r[13], r[14], r[15], r[4],
+                            r[8]))
+            for r in read(rows))
+    return load
 
-    def get(self, aids: set[int]) -> dict[int, set[str]]:
-        missing = [a for a in aids if a not in self.of]
-        for i in range(0, len(missing), 500):
-            chunk = missing[i:i + 500]
-            for aid in chunk:
-                self.of[aid] = set()
-            marks = ",".join("?" * len(chunk))
-            for aid, iid in self.conn.execute(
-                "SELECT m.aid, i.iid FROM desk_mention m JOIN desk_ident i ON i.nid = m.nid"
-                f" WHERE m.aid IN ({marks})", chunk
-            ):
-                ident = self.identities.get(iid)
-                if ident is not None and ident.label in PLACE_LABELS:
-                    self.of[aid].add(iid)
-        return self.of
+
+def points(rows, nid_iid: dict[int, str]) -> list[Point]:
+    """Points from ``(fid, aid, date, lo, hi, near, source)`` rows."""
+    out = []
+    for fid, aid, iso, lo, hi, near, source in rows:
+        ids = frozenset(nid_iid[int(n)] for n in (near or "").split() if int(n) in nid_iid)
+        out.append(Point(fid, aid, _day(iso), lo, hi, ids, source))
+    return out
 
 
 def _day(iso: str | None) -> int | None:
@@ -91,34 +161,39 @@ def _day(iso: str | None) -> int | None:
         return None
 
 
-def _disagree(rows: list[tuple], places: _Places) -> bool:
-    """Do two figures of one story allow no common value?"""
-    spans = [(r[16], r[13], interval(r[1], r[2], r[3] or "exact")) for r in rows]
-    spans = [s for s in spans if s[2] is not None]
-    if not spans or max(s[2][0] for s in spans) <= min(s[2][1] for s in spans):
-        return False  # every figure allows a common value
-    # Per article: the highest lower bound and the lowest upper bound of its figures.
-    per: dict[int, list[float]] = defaultdict(lambda: [float("-inf"), float("inf")])
-    day: dict[int, int | None] = {}
-    for aid, iso, (lo, hi) in spans:
-        bounds = per[aid]
-        bounds[0], bounds[1] = max(bounds[0], lo), min(bounds[1], hi)
-        day[aid] = _day(iso)
-    if any(lo > hi for lo, hi in per.values()):
-        return True
-    dated = sorted((d, aid) for aid, d in day.items() if d is not None)
-    if len(dated) < 2:
-        return False
-    place = places.get({aid for _, aid in dated})
-    pairs = 0
-    for i, (d1, a) in enumerate(dated):
-        for d2, b in dated[i + 1:]:
-            if d2 - d1 > STORY_DAYS:
+def _apart(a: Point, b: Point) -> bool:
+    return a.lo > b.hi or b.lo > a.hi
+
+
+def _one_story(a: Point, b: Point) -> bool:
+    if a.aid == b.aid:
+        return bool(a.source and b.source and a.source != b.source)
+    return (a.day is not None and b.day is not None and abs(a.day - b.day) <= STORY_DAYS
+            and bool(a.near & b.near))
+
+
+def disagreeing(pts: list[Point]) -> set[int]:
+    """The figures (``fid``) of which some other figure of its story allows no common value."""
+    found: set[int] = set()
+    if not pts or max(p.lo for p in pts) <= min(p.hi for p in pts):
+        return found  # every figure allows a common value
+    budget = MAX_PAIRS
+    by_article: dict[int, list[Point]] = defaultdict(list)
+    for p in pts:
+        if p.source:
+            by_article[p.aid].append(p)
+    for same in by_article.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                budget -= 1
+                if _apart(a, b) and _one_story(a, b):
+                    found |= {a.fid, b.fid}
+    dated = sorted((p for p in pts if p.day is not None and p.near), key=lambda p: p.day or 0)
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            if (b.day or 0) - (a.day or 0) > STORY_DAYS or budget <= 0:
                 break
-            pairs += 1
-            if pairs > MAX_PAIRS:
-                return False
-            (lo_a, hi_a), (lo_b, hi_b) = per[a], per[b]
-            if (lo_a > hi_b or lo_b > hi_a) and place[a] & place[b]:
-                return True
-    return False
+            budget -= 1
+            if a.aid != b.aid and _apart(a, b) and _one_story(a, b):
+                found |= {a.fid, b.fid}
+    return found

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from analysis.corpus.measure import measure_of
+from analysis.corpus.measure import interval, measure_of, sentence_bounds
 from analysis.model import Analysis, Article, Claim, NumberFact, Quote
 from analysis.names import name_key
 
@@ -14,6 +14,11 @@ _PRONOUNS = frozenset(
     "those who whom which".split()
 )
 _ARTICLE_WORDS = ("the ", "a ", "an ")
+# "No upper bound" in SQL (infinity does not survive every SQLite round trip).
+BIG = 1e300
+# Entities that do not tie two figures to one story (nationalities, dates, other numbers).
+UNNAMED_LABELS = frozenset(["NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
+                            "MONEY", "PERCENT"])
 
 
 def is_alias(text: str) -> bool:
@@ -56,6 +61,32 @@ def source_of(number: NumberFact, speech: list[Quote | Claim]) -> str | None:
     return None
 
 
+def mention_rows(aid: int | None, nid_of: Callable[[str], int | None], analysis: Analysis
+                 ) -> tuple[list[list], set[tuple[int, str]]]:
+    """``desk_mention`` rows (one per name key: two entities of one article with one key are
+    summed, the label of the one with more mentions kept) and ``desk_alias`` rows."""
+    rows: dict[int, list] = {}  # nid -> [aid, nid, label, mentions, start, end, text]
+    aliases: set[tuple[int, str]] = set()
+    for ent in analysis.entities:
+        nid = nid_of(ent.name)
+        if nid is None or not ent.mentions:
+            continue
+        first = min(ent.mentions, key=lambda m: m.start)
+        row = rows.get(nid)
+        if row is None:
+            rows[nid] = [aid, nid, ent.label, len(ent.mentions), first.start, first.end,
+                         first.text]
+        else:
+            if len(ent.mentions) > row[3]:
+                row[2] = ent.label
+            row[3] += len(ent.mentions)
+            if first.start < row[4]:
+                row[4:7] = [first.start, first.end, first.text]
+        aliases.update((nid, m.text) for m in ent.mentions if m.text != ent.name
+                       and is_alias(m.text))
+    return list(rows.values()), aliases
+
+
 def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Article,
                    analysis: Analysis) -> bool:
     """Insert one article's rows; False (and nothing written) when ``key`` is indexed already."""
@@ -67,25 +98,22 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
     if cur.rowcount == 0:
         return False
     aid = cur.lastrowid
-    mentions = []
-    aliases: set[tuple[int, str]] = set()
-    for ent in analysis.entities:
-        nid = names.nid(ent.name)
-        if nid is None or not ent.mentions:
-            continue
-        first = min(ent.mentions, key=lambda m: m.start)
-        mentions.append((aid, nid, ent.label, len(ent.mentions), first.start, first.end,
-                         first.text))
-        aliases.update((nid, m.text) for m in ent.mentions if m.text != ent.name
-                       and is_alias(m.text))
+    mentions, aliases = mention_rows(aid, names.nid, analysis)
     conn.executemany("INSERT INTO desk_mention VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
+    conn.executemany("INSERT INTO desk_label VALUES (?, ?, 1) ON CONFLICT (nid, label)"
+                     " DO UPDATE SET articles = articles + 1", [m[1:3] for m in mentions])
     conn.executemany("INSERT OR IGNORE INTO desk_alias VALUES (?, ?)", aliases)
-    conn.executemany("INSERT INTO desk_speech VALUES (?, ?, ?, ?, ?, ?)",
-                     _speech_rows(names, aid, analysis))
+    speech_rows = list(_speech_rows(names, aid, analysis))
+    conn.executemany("INSERT INTO desk_speech VALUES (?, ?, ?, ?, ?, ?)", speech_rows)
+    conn.executemany("INSERT OR IGNORE INTO desk_speaker VALUES (?)",
+                     {(row[2],) for row in speech_rows})
     speech: list[Quote | Claim] = [*analysis.quotes, *analysis.claims]
+    named = [(m.start, nid) for ent in analysis.entities if ent.label not in UNNAMED_LABELS
+             and (nid := names.nid(ent.name)) is not None for m in ent.mentions]
     conn.executemany(
-        "INSERT INTO desk_number VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_number_row(aid, article.text, n, source_of(n, speech)) for n in analysis.numbers],
+        "INSERT INTO desk_number VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_number_row(aid, article.text, n, source_of(n, speech), named)
+         for n in analysis.numbers],
     )
     return True
 
@@ -98,7 +126,20 @@ def _speech_rows(names: Names, aid: int | None, analysis: Analysis) -> Iterable[
                 yield (aid, kind, nid, fact.start, fact.end, fact.text)
 
 
-def _number_row(aid: int | None, text: str, n: NumberFact, source: str | None) -> tuple:
+def near_names(text: str, number: NumberFact, named: list[tuple[int, int]]) -> set[int]:
+    """The nids of the entities mentioned in the number's sentence."""
+    s, e = sentence_bounds(text, number.start, number.end)
+    return {nid for start, nid in named if s <= start < e}
+
+
+def _number_row(aid: int | None, text: str, n: NumberFact, source: str | None,
+                named: list[tuple[int, int]]) -> tuple:
     measure = measure_of(text, n.start, n.end, n.kind, n.unit, n.counted)
+    near = lo = hi = None
+    if measure is not None:
+        near = " ".join(str(nid) for nid in sorted(near_names(text, n, named)))
+        span = interval(n.value, n.value_max, n.qualifier)
+        if span is not None:
+            lo, hi = span[0], min(span[1], BIG)
     return (aid, n.start, n.end, n.text, n.value, n.value_max, n.qualifier, n.kind, n.unit,
-            n.counted, source, measure.key if measure else None)
+            n.counted, source, measure.key if measure else None, near, lo, hi)

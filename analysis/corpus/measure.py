@@ -60,6 +60,9 @@ _HUMAN_EVENTS = frozenset(
     ["killed", "injured", "hospitalised", "missing", "arrested", "charged", "evacuated",
      "displaced", "rescued", "infected", "protested"]
 )
+# Events whose figures are one total, so two different figures of one story disagree (vote
+# counts, spending and the like differ by candidate or item and are never flagged).
+FLAGGED_EVENTS = _HUMAN_EVENTS | {"fined", "cost", "damage"}
 _EVENT_OF = {w: event for event, words in _EVENT_WORDS.items() for w in words}
 _EVENT_RE = re.compile(
     r"\b(" + "|".join(re.escape(w) for w in sorted(_EVENT_OF, key=len, reverse=True)) + r")\b",
@@ -77,7 +80,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "people": ("people", "person", "civilian", "resident", "child", "man", "woman", "adult",
                "student", "worker", "passenger", "patient", "victim", "inhabitant", "individual",
                "citizen", "migrant", "refugee", "pedestrian", "miner", "employee", "tourist",
-               "casualty", "baby", "infant", "teenager", "boy", "girl", "villager", "local",
+               "casualty", "death", "fatality", "dead", "life", "body", "baby", "infant",
+               "teenager", "boy", "girl", "villager", "local",
                "survivor", "pilgrim", "spectator", "fan", "protester", "protestor", "crew",
                "demonstrator", "other", "inmate", "prisoner"),
 }
@@ -127,8 +131,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end offsets of the sentence holding ``text[start:end]`` (rule-based)."""
     lo = max(0, start - 600)
     s = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        s = m.end()
+    # The look-ahead needs to see past ``start``, so search a little further and keep the ends
+    # before it.
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2)):
+        if m.end() <= start:
+            s = m.end()
     m = _SENTENCE_END.search(text, end, min(len(text), end + 600))
     return s, (m.start() + 1 if m else min(len(text), end + 600))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis.model import NumberValue
@@ -75,10 +76,14 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class FigureGroup:
-    """Figures measuring the same thing; ``disagree`` when two of one story are incompatible."""
+    """Figures measuring the same thing; ``disagree`` when two of one story are incompatible.
+
+    ``figures`` is a read-only sequence (``figures.FigureList``: read from the database when
+    first used, its length known at once).
+    """
 
     group: str
     kind: str
     unit: str | None
     disagree: bool
-    figures: tuple[Figure, ...]
+    figures: Sequence[Figure]

@@ -33,26 +33,27 @@ def _limited(rows: list, limit: int | None) -> list:
 
 def _sorted(rows: list, sort: str, count_key) -> list:
     if sort == "name":
-        return sorted(rows, key=lambda r: (r.name.casefold(), r.entity_id if hasattr(
-            r, "entity_id") else r.speaker_id))
+        return sorted(rows, key=lambda r: (r.name.casefold(), count_key(r)))
     if sort != "count":
         raise ValueError(f"sort must be 'count' or 'name', not {sort!r}")
     return sorted(rows, key=count_key)
 
 
-def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], filter: str,
-             sort: str, limit: int | None) -> list[SpeakerRow]:
+def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], scope: str,
+             filter: str, sort: str, limit: int | None) -> list[SpeakerRow]:
+    """``scope``: the SQL condition selecting the scoped ``sp.aid``."""
     rows = conn.execute(
         "SELECT i.iid, sum(sp.kind = 'quote'), sum(sp.kind = 'claim'), count(DISTINCT sp.aid)"
-        " FROM desk_speech sp JOIN desk_scope s ON s.aid = sp.aid"
-        " JOIN desk_ident i ON i.nid = sp.nid GROUP BY i.iid")
+        " FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
+        f" WHERE {scope} GROUP BY i.iid")
     out = []
     for iid, quotes, claims, articles in rows:
         ident = identities[iid]
         if matches(filter, ident.name, *ident.aliases):
             out.append(SpeakerRow(iid, ident.name, ident.label, ident.aliases, quotes, claims,
                                   articles))
-    out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold()))
+    out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold(),
+                                           r.speaker_id))
     return _limited(out, limit)
 
 
@@ -72,18 +73,41 @@ def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity], spe
         " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", (speaker_id,)))
 
 
-def entities(conn: sqlite3.Connection, identities: dict[str, Identity], filter: str,
-             sort: str, limit: int | None) -> list[EntityRow]:
-    rows = conn.execute(
-        "SELECT i.iid, count(DISTINCT m.aid), sum(m.mentions)"
-        " FROM desk_mention m JOIN desk_scope s ON s.aid = m.aid"
-        " JOIN desk_ident i ON i.nid = m.nid GROUP BY i.iid")
+def entities(conn: sqlite3.Connection, identities: dict[str, Identity], scope: str,
+             filter: str, sort: str, limit: int | None) -> list[EntityRow]:
+    """``scope``: the SQL condition selecting the scoped ``m.aid``.
+
+    Counted per name (one mention row per name and article, so no DISTINCT), then summed per
+    identity; only identities written with several names in one article need their articles
+    counted apart.
+    """
+    per_name = conn.execute(
+        f"SELECT m.nid, count(*), sum(m.mentions) FROM desk_mention m WHERE {scope}"
+        " GROUP BY m.nid").fetchall()
+    owner = {nid: ident.iid for ident in identities.values() for nid in ident.nids}
+    counts: dict[str, list[int]] = {}
+    for nid, articles, mentions in per_name:
+        c = counts.setdefault(owner[nid], [0, 0, 0])
+        c[0] += articles
+        c[1] += mentions
+        c[2] += 1
+    several = [iid for iid, c in counts.items() if c[2] > 1]
+    for i in range(0, len(several), 500):
+        chunk = several[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for iid, articles in conn.execute(
+            "SELECT i.iid, count(DISTINCT m.aid) FROM desk_ident i"
+            f" JOIN desk_mention m ON m.nid = i.nid WHERE i.iid IN ({marks}) AND {scope}"
+            " GROUP BY i.iid", chunk
+        ):
+            counts[iid][0] = articles
     out = []
-    for iid, articles, mentions in rows:
+    for iid, (articles, mentions, _names) in counts.items():
         ident = identities[iid]
         if matches(filter, ident.name, *ident.aliases):
             out.append(EntityRow(iid, ident.name, ident.label, ident.aliases, articles, mentions))
-    out = _sorted(out, sort, lambda r: (-r.articles, -r.mentions, r.name.casefold()))
+    out = _sorted(out, sort, lambda r: (-r.articles, -r.mentions, r.name.casefold(),
+                                           r.entity_id))
     return _limited(out, limit)
 
 
