@@ -13,13 +13,13 @@ TEXTS = {
         "Storm closes Portmere harbour",
         "2026-01-05",
         "PORTMERE - Harbour master Elena Varga closed the port on Monday. \"No ship leaves "
-        "tonight,\" Varga said. Northline Energy said 63 people were evacuated from the quay.",
+        "tonight,\" Varga said. Northline Energy said 63 people were evacuated in Portmere.",
     ),
     "d2": (
         "Portmere counts the cost",
         "2026-01-06",
         "Elena Varga said the damage in Portmere was wide. \"We lost two cranes and a pier,\" "
-        "Varga told reporters. Officials said nearly 400 residents were evacuated from the quay.",
+        "Varga told reporters. Officials said nearly 400 residents were evacuated in Portmere.",
     ),
     "d3": (
         "Northline raises prices",
@@ -57,7 +57,8 @@ def analyses(articles: list[Article]) -> dict[str, Analysis]:
                 entities=[
                     Entity("e1", "Elena Varga", "PERSON",
                            [_mention(t, "Elena Varga"), _mention(t, "Varga", 1)]),
-                    Entity("e2", "Portmere", "GPE", [_mention(t, "PORTMERE")]),
+                    Entity("e2", "Portmere", "GPE",
+                           [_mention(t, "PORTMERE"), _mention(t, "Portmere")]),
                     Entity("e3", "Northline Energy", "ORG", [_mention(t, "Northline Energy")]),
                 ],
                 quotes=[_quote(t, "No ship leaves tonight,", "Elena Varga", "e1")],
@@ -68,7 +69,8 @@ def analyses(articles: list[Article]) -> dict[str, Analysis]:
                 entities=[
                     Entity("e1", "Elena Varga", "PERSON",
                            [_mention(t, "Elena Varga"), _mention(t, "Varga", 1)]),
-                    Entity("e2", "Portmere", "GPE", [_mention(t, "Portmere")]),
+                    Entity("e2", "Portmere", "GPE",
+                           [_mention(t, "Portmere"), _mention(t, "Portmere", 1)]),
                 ],
                 quotes=[_quote(t, "We lost two cranes and a pier,", "Elena Varga", "e1")],
                 numbers=[_number(t, "nearly 400", 400, qualifier="approximately",
