@@ -273,3 +273,16 @@ async def test_slash_search_works_over_a_view():
         await pilot.press("enter")  # the hit opens in its article, on the main screen
         await wait_for(pilot, lambda: not isinstance(app.screen, (SearchScreen, DeskView)))
         assert app.article_view.selection == [(hit.start, hit.end)]
+
+
+async def test_a_long_list_is_cut_and_says_so(monkeypatch):
+    monkeypatch.setattr(EntitiesView, "row_limit", 2)
+    app = desk_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        view = await open_view(pilot, "E", EntitiesView)
+        assert len(rows(view.main)) == 2
+        assert "(2+)" in str(view.main.border_title)
+        assert "press f to filter" in str(view.main.list_widget.options[-1].prompt)
+        await pilot.press("f", *"okafor")  # the filter reaches the ones not listed
+        await wait_for(pilot, lambda: [e.name for e in rows(view.main)] == ["Daniel Okafor"])

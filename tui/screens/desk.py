@@ -27,6 +27,9 @@ from tui.widgets.marks import MarksBadge
 from tui.widgets.panes import FilterInput, FilterPane, one_line
 
 REFRESH_S = 1.0
+# Rows built at most per list (an OptionList of thousands of rows takes a while to build); the
+# main list says "500+" and how to find the rest (the filter, sent to SQL).
+ROW_LIMIT = 500
 
 
 class DeskOption(Option):
@@ -73,7 +76,7 @@ class DeskPane(FilterPane):
         self.local = local
         self.title = title
         self.rows: list[tuple[Option, str]] = []  # (option, lower-cased filter key)
-        self.count: int | None = None
+        self.count: int | str | None = None
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="filter…")
@@ -83,7 +86,7 @@ class DeskPane(FilterPane):
     def list_widget(self) -> DeskList:
         return self.query_one(DeskList)
 
-    def set_rows(self, title: str, rows: list[tuple[Option, str]], count: int | None,
+    def set_rows(self, title: str, rows: list[tuple[Option, str]], count: int | str | None,
                  keep: Any = None) -> None:
         """Show these rows; the row whose payload equals ``keep`` stays highlighted."""
         self.title, self.rows, self.count = title, rows, count
@@ -113,7 +116,9 @@ class DeskPane(FilterPane):
         self.update_title()
 
     def update_title(self) -> None:
-        count = "…" if self.count is None else f"{self.count:,}"
+        count = "…" if self.count is None else (
+            f"{self.count:,}" if isinstance(self.count, int) else self.count
+        )
         self.border_title = Content(f"{self.title} ({count})")
         self.border_subtitle = Content(f"filter: {one_line(self.filter_text, 20)}") if (
             self.filter_text
@@ -146,6 +151,7 @@ class DeskView(Screen[None]):
     """
     view_name = "View"
     has_detail = False
+    row_limit = ROW_LIMIT  # items of the main list shown at most
 
     def __init__(self) -> None:
         super().__init__()
@@ -188,8 +194,8 @@ class DeskView(Screen[None]):
 
     # Queries ---------------------------------------------------------------------------------
 
-    def fetch(self, desk: Any, filter_text: str) -> list[Any]:
-        """The main list's items (worker thread)."""
+    def fetch(self, desk: Any, filter_text: str, limit: int) -> list[Any]:
+        """The main list's first ``limit`` items (worker thread)."""
         raise NotImplementedError
 
     def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
@@ -223,7 +229,9 @@ class DeskView(Screen[None]):
     @work(thread=True, exclusive=True, group="desk-list", exit_on_error=False)
     def _load(self, filter_text: str) -> None:
         app: Any = self.app
-        got = app.desk_call(lambda desk: (self.fetch(desk, filter_text), desk.progress()))
+        got = app.desk_call(
+            lambda desk: (self.fetch(desk, filter_text, self.row_limit + 1), desk.progress())
+        )
         if not get_current_worker().is_cancelled:
             app.call_from_thread(self._loaded, filter_text, got)
 
@@ -236,7 +244,7 @@ class DeskView(Screen[None]):
         items, (done, total) = got
         self._items = items
         keep = self.main.selected
-        self.main.set_rows(self.list_title, self.main_rows(items), self.count_of(items), keep)
+        self.main.set_rows(self.list_title, *self._main_rows(items), keep)
         if done < total:
             self.set_progress(f"analysed {done:,} of {total:,} articles: showing those so far")
         else:
@@ -279,11 +287,20 @@ class DeskView(Screen[None]):
         title, rows, count = self.detail_rows(item, found)
         detail.set_rows(title, rows, count, keep=detail.selected)
 
+    def _main_rows(self, items: list[Any]) -> tuple[list[tuple[Option, str]], int | str]:
+        """The rows of at most ``row_limit`` items, and the count to show ("500+" when cut)."""
+        limit = self.row_limit
+        if len(items) <= limit:
+            return self.main_rows(items), self.count_of(items)
+        rows = self.main_rows(items[:limit])
+        rows.append((note(f"only the first {limit:,} are listed: press f to filter"), ""))
+        return rows, f"{self.count_of(items[:limit]):,}+"
+
     def redraw(self) -> None:
         """Build the rows again from the last answers (the marks changed)."""
         if self._items is not None:
-            self.main.set_rows(self.main.title, self.main_rows(self._items),
-                               self.main.count, keep=self.main.selected)
+            self.main.set_rows(self.main.title, *self._main_rows(self._items),
+                               keep=self.main.selected)
         detail = self.detail
         if detail is not None and self._found is not None and self.detail_of is not None:
             title, rows, count = self.detail_rows(self.detail_of, self._found)

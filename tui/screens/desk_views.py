@@ -8,11 +8,12 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from tui.screens.desk import DeskOption, DeskView, header
+from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, note
 from tui.widgets.panes import one_line
 
 QUOTE_CHARS = 150
 INDENT = SEP = "  "
+FIGURES_SHOWN = 50  # figures listed per group at most
 NAME_CHARS = 40
 
 
@@ -83,8 +84,8 @@ class SpeakersView(SortedView):
     view_name = "Speakers"
     has_detail = True
 
-    def fetch(self, desk: Any, filter_text: str) -> list[Any]:
-        return desk.speakers(filter=filter_text, sort=self.sort)
+    def fetch(self, desk: Any, filter_text: str, limit: int) -> list[Any]:
+        return desk.speakers(filter=filter_text, sort=self.sort, limit=limit)
 
     def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
         rows = []
@@ -105,7 +106,7 @@ class SpeakersView(SortedView):
 
     def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
         rows = []
-        for fact in found:
+        for fact in found[:ROW_LIMIT]:
             tag = "" if fact.kind == "quote" else f"{fact.kind}: "
             text = f"“{fact.text}”" if fact.kind == "quote" else fact.text
             prompt = Content.assemble(
@@ -118,6 +119,8 @@ class SpeakersView(SortedView):
         title = one_line(item.name, NAME_CHARS)
         if aliases:
             title += f" (also {one_line(', '.join(aliases), NAME_CHARS)})"
+        if len(found) > ROW_LIMIT:
+            rows.append((note(f"the first {ROW_LIMIT:,} of {len(found):,}: press f to filter"), ""))
         return title, rows, len(found)
 
 
@@ -128,8 +131,8 @@ class EntitiesView(SortedView):
     view_name = "Entities"
     has_detail = True
 
-    def fetch(self, desk: Any, filter_text: str) -> list[Any]:
-        return desk.entities(filter=filter_text, sort=self.sort)
+    def fetch(self, desk: Any, filter_text: str, limit: int) -> list[Any]:
+        return desk.entities(filter=filter_text, sort=self.sort, limit=limit)
 
     def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
         rows = []
@@ -151,13 +154,15 @@ class EntitiesView(SortedView):
     def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
         mentions, others = found
         rows: list[tuple[Option, str]] = [(header(f"In {_plural(len(mentions), 'article')}"), "")]
-        for fact in mentions:
+        for fact in mentions[:ROW_LIMIT]:
             prompt = Content.assemble(
                 *self.sign(fact), (where(fact), "bold"), "\n", INDENT,
                 (f"as “{one_line(fact.text, 60)}”", "dim"),
             )
             key = f"{fact.title or ''} {fact.date or ''} {fact.path} {fact.text}".lower()
             rows.append((DeskOption(prompt, fact), key))
+        if len(mentions) > ROW_LIMIT:
+            rows.append((note(f"the first {ROW_LIMIT:,} of {len(mentions):,} articles"), ""))
         if others:
             rows.append((header("Most often in the same articles"), ""))
             for other in others:
@@ -188,9 +193,10 @@ class FiguresView(DeskView):
     """Number facts grouped by what they measure; groups whose figures disagree come first."""
 
     view_name = "Figure groups"
+    row_limit = 200  # groups (each has several rows)
 
-    def fetch(self, desk: Any, filter_text: str) -> list[Any]:
-        return desk.figures(filter=filter_text)
+    def fetch(self, desk: Any, filter_text: str, limit: int) -> list[Any]:
+        return desk.figures(filter=filter_text, limit=limit)
 
     def count_of(self, items: list[Any]) -> int:
         return len(items)
@@ -205,7 +211,7 @@ class FiguresView(DeskView):
                 rows.append((header(f"⚠ disagree · {text}", "bold $text-error"), ""))
             else:
                 rows.append((header(text), ""))
-            for figure in group.figures:
+            for figure in group.figures[:FIGURES_SHOWN]:
                 value = figure_value(figure)
                 parts: list[str | tuple[str, str]] = [
                     INDENT, *self.sign(figure), (value, "bold $text-warning"),
@@ -217,4 +223,7 @@ class FiguresView(DeskView):
                 parts += ["\n", INDENT, (where(figure.fact), "dim")]
                 prompt = Content.assemble(*parts)
                 rows.append((DeskOption(prompt, figure), ""))
+            if len(group.figures) > FIGURES_SHOWN:
+                more = len(group.figures) - FIGURES_SHOWN
+                rows.append((note(f"  and {more:,} more: press f to narrow the groups"), ""))
         return rows
