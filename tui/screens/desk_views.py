@@ -34,7 +34,7 @@ def other_names(row: Any) -> list[str]:
 
 def where(fact: Any) -> str:
     """The article of a desk fact: title (or path), then date."""
-    title = one_line(fact.title or fact.path, 60)
+    title = one_line(fact.title or fact.path, 48)
     return f"{title} · {fact.date}" if fact.date else title
 
 
@@ -218,6 +218,8 @@ class FiguresView(DeskView):
                 ]
                 if one_line(figure.text) != value:
                     parts += [SEP, f"“{one_line(figure.text, 50)}”"]
+                if figure.counted:
+                    parts += [SEP, (one_line(figure.counted, 30), "italic")]
                 if figure.source:
                     parts += [SEP, (f"said {one_line(figure.source, 30)}", "$text-success")]
                 parts += ["\n", INDENT, (where(figure.fact), "dim")]
