@@ -1,107 +1,57 @@
 """The copydesk terminal app: browse articles, see their facts beside the text, copy them.
 
-Threading: one thread worker (group ``analysis``) reads the cache and analyses articles in the
-background, the open article first, and posts :class:`CopydeskApp.Analysed` batches; only the UI
-thread touches widgets. ``q`` cancels the worker, which stops after the current article and lets
-the runner flush what it parsed (SQLite transactions, so the cache is never left half-written).
-A second thread worker (group ``search-index``), started once the first facts show (or at ``/``),
-opens the search index and adds the analysed articles the first one hands it through a
-:class:`SearchFeed`, posting :class:`CopydeskApp.Indexed` as it goes; a search uses whatever is
-indexed so far.
+The App is put together from mixins, one job each: :mod:`tui.workers` (background analysis and
+search indexing; only the UI thread touches widgets), :mod:`tui.clipboard` (copying),
+:mod:`tui.search_actions` (``/``), :mod:`tui.desk` (the corpus desk's views) and
+:mod:`tui.marking` (marked facts). This module holds the layout, opening articles and facts, the
+status line, the key bindings and the command palette.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, ProgressBar
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
-from analysis.citation import cite
+from analysis.marked import MarkedFact, Marks
 from analysis.model import Analysis, Article
-from analysis.runner import RunOptions, analyze_corpus
+from analysis.runner import analyze_corpus
 from analysis.version import DEFAULT_MODEL
-from tui.clipboard import clipboard_command, system_copy
-from tui.facts import KINDS, FactItem, fact_for_hit, items_for
+from tui.bindings import APP_BINDINGS
+from tui.clipboard import Clipboard
+from tui.desk import DeskActions
+from tui.facts import KINDS, FactItem, items_for
+from tui.marking import Marking
+from tui.screens.desk import DeskPane
 from tui.screens.help import HelpScreen
-from tui.screens.search import SearchScreen
-from tui.search_feed import SearchFeed
+from tui.search_actions import SearchActions
 from tui.store import DEFAULT_CAPACITY, FactStore
 from tui.widgets.article_list import ArticleList, article_title, article_when
 from tui.widgets.article_view import ArticleView
+from tui.widgets.marks import MarksBadge
 from tui.widgets.panes import PANE_TITLES, ArticlePane, FactList, FactPane, FilterPane, one_line
+from tui.workers import Analysed, Analyze, CorpusWorkers, DeskGrew, Status
 
-Analyze = Callable[..., Iterator[tuple[Article, Analysis, bool]]]
 PANE_IDS = {"entity": "entities", "quote": "quotes", "number": "numbers"}
-HIT_KINDS = {"quote": "quote", "claim": "claim", "entity": "entity", "number": "number"}
-# Articles per cache lookup when everything so far came from the cache, and when parsing.
-CACHED_BATCH, PARSE_BATCH = 256, 8
-POST_EVERY_S = 0.1
-# How often the search-index worker reports progress (the open search re-runs its query).
-INDEXED_EVERY_S = 0.5
+ARTICLE_ACTIONS = {"next_article", "prev_article", "toggle_inline", "step"}
 
 
-class CopydeskApp(App[None]):
+class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking, App[None]):
     """Articles on the left, the open article in the middle, its facts on the right."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "copydesk"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    BINDINGS = [
-        Binding("n", "next_article", "Next", tooltip="Open the next article", id="next_article"),
-        Binding("p", "prev_article", "Prev", tooltip="Open the previous article",
-                id="prev_article"),
-        Binding("c", "copy(True)", "Copy+cite",
-                tooltip="Copy the selected fact with its citation (speaker or label, title, date)",
-                id="copy_cited"),
-        Binding("y", "copy(False)", "Copy text", tooltip="Copy the selected fact's words only",
-                id="copy_text"),
-        Binding("f", "filter", "Filter", tooltip="Filter the focused pane: type to narrow it",
-                id="filter"),
-        Binding("slash", "search", "Search", key_display="/",
-                tooltip="Search the whole corpus: quotes, entities, numbers, sentences, titles",
-                id="search"),
-        Binding("a", "toggle_inline", "All facts",
-                tooltip="Show all facts inline in the article, each in its pane's colour",
-                id="toggle_inline"),
-        Binding("right_square_bracket", "step(1)", "Next mention", key_display="]", show=False,
-                tooltip="Highlight the next mention of the entity (or next highlight)",
-                id="next_mention"),
-        Binding("left_square_bracket", "step(-1)", "Prev mention", key_display="[", show=False,
-                tooltip="Highlight the previous mention of the entity", id="prev_mention"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show keys and help",
-                id="help"),
-        Binding("q", "quit", "Quit", tooltip="Quit (analysis so far stays cached)", id="quit"),
-    ]
-
-    class Analysed(Message):
-        """A batch of analyses from the background worker: ``(index, analysis, from_cache)``."""
-
-        def __init__(self, results: list[tuple[int, Analysis, bool]]) -> None:
-            super().__init__()
-            self.results = results
-
-    class Indexed(Message):
-        """The search index has grown (or started, or stopped)."""
-
-    class Status(Message):
-        """A line for the status bar from the background worker."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+    mark_count: reactive[int] = reactive(0)  # shown by every MarksBadge
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -123,20 +73,10 @@ class CopydeskApp(App[None]):
         self.current_index = -1
         self.shown: FactItem | None = None  # the fact highlighted in the article
         self.inline_all = False
-        self.search_index: Any = None
-        self.search_error: str | None = None
-        self._feed = SearchFeed()
-        self._cache_ready = threading.Event()  # the analysis worker has opened the cache (or not)
-        self._indexing = False  # the search-index worker has been started
-        self._cache: Any = None
-        self._priority: deque[int] = deque()
-        self._lock = threading.Lock()
-        self._closing = False
-        self._users = 0  # worker threads using the cache or the search index
+        self._init_workers()
+        self.marks = Marks()
         self._filled = -1  # index of the article whose facts the panes show
         self._status = ""
-        self._clipboard_tool: list[str] | None = None
-        self._clipboard_checked = False
 
     # Layout ----------------------------------------------------------------------------------
 
@@ -154,6 +94,7 @@ class CopydeskApp(App[None]):
         with Horizontal(id="status"):
             yield Label(id="status-text")
             yield ProgressBar(total=max(1, len(self.articles)), show_eta=False, id="progress")
+            yield MarksBadge()
         yield Footer()
 
     @property
@@ -255,167 +196,6 @@ class CopydeskApp(App[None]):
             if item is not None:
                 self.show_fact(item)
 
-    # Background analysis ---------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False,
-          description="analysing articles")
-    def analyse_corpus(self) -> None:
-        """Look up and analyse every article, the open one (and any opened later) first."""
-        worker = get_current_worker()
-        if not self._use_resources():
-            return
-        try:
-            self._analyse_all(worker)
-        finally:
-            self._cache_ready.set()
-            self._feed.close()
-            self._release_resources()
-
-    def _analyse_all(self, worker: Worker) -> None:
-        cache = None
-        if self.use_cache:
-            from analysis.cache import open_cache
-
-            cache = open_cache(lambda msg: self.call_from_thread(self._warn, msg))
-        self._cache = cache
-        self._cache_ready.set()
-        if cache is None:
-            self.store.capacity = None  # nothing could be read back later
-        n = len(self.articles)
-        seen = bytearray(n)
-        queue = deque(range(n))
-        options = RunOptions(model=self.model)
-        size = CACHED_BATCH
-        announced = False
-
-        def on_cached(found: int, wanted: int) -> None:
-            nonlocal announced
-            if found < wanted and not announced:
-                announced = True
-                self.post_message(self.Status("loading the spaCy model…"))
-
-        while not worker.is_cancelled:
-            batch, urgent = self._next_batch(queue, seen, size)
-            if not batch:
-                break
-            results: list[tuple[int, Analysis, bool]] = []
-            last_post = time.monotonic()
-            all_cached = True
-            stream = self._analyze(
-                [self.articles[i] for i in batch], cache, options,
-                on_cached=lambda found, b=batch: on_cached(found, len(b)),
-            )
-            try:
-                for i, (article, analysis, cached) in zip(batch, stream, strict=False):
-                    seen[i] = 1
-                    all_cached &= cached
-                    results.append((i, analysis, cached))
-                    self._feed.put(article, analysis, lambda: worker.is_cancelled)
-                    if worker.is_cancelled:
-                        break
-                    if urgent or time.monotonic() - last_post > POST_EVERY_S:
-                        self.post_message(self.Analysed(results))
-                        results, last_post = [], time.monotonic()
-            finally:
-                close = getattr(stream, "close", None)
-                if close:
-                    close()  # the runner flushes parsed analyses into the cache
-            if results:
-                self.post_message(self.Analysed(results))
-            size = CACHED_BATCH if all_cached else PARSE_BATCH
-
-    def _next_batch(self, queue: deque[int], seen: bytearray, size: int) -> tuple[list[int], bool]:
-        """Articles the user opened first (one at a time, posted at once), then in order."""
-        with self._lock:
-            while self._priority:
-                i = self._priority.popleft()
-                if not seen[i]:
-                    return [i], True
-        batch: list[int] = []
-        while queue and len(batch) < size:
-            i = queue.popleft()
-            if not seen[i]:
-                batch.append(i)
-        return batch, False
-
-    def start_indexing(self) -> None:
-        """Start the search-index worker, once (UI thread)."""
-        if not self._indexing:
-            self._indexing = True
-            self.index_corpus()
-
-    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False,
-          description="indexing for search")
-    def index_corpus(self) -> None:
-        """Open the search index and add every article the analysis worker hands over."""
-        worker = get_current_worker()
-        if not self._use_resources():
-            return
-        try:
-            while not self._cache_ready.wait(0.1):
-                if worker.is_cancelled:
-                    return
-            self._start_search_index(self._cache)
-            if self.search_index is None:
-                return
-            self._feed.start()
-            self.post_message(self.Indexed())
-            last = time.monotonic()
-            while not worker.is_cancelled and self.search_index is not None:
-                item = self._feed.get(0.1)
-                if item is not None:
-                    self._index(*item)
-                elif self._feed.finished:
-                    break
-                if time.monotonic() - last > INDEXED_EVERY_S:
-                    self.post_message(self.Indexed())
-                    last = time.monotonic()
-        finally:
-            if self.search_index is None:
-                self._feed.stop()  # search is off: the analysis worker need not queue more
-            self.post_message(self.Indexed())
-            self._release_resources()
-
-    def _start_search_index(self, cache: Any) -> None:
-        try:
-            from analysis.search import SearchIndex
-        except ImportError as exc:
-            self.search_error = f"search is not available ({exc})"
-            return
-        try:
-            self.search_index = SearchIndex(cache, model=self.model)
-        except Exception as exc:  # noqa: BLE001 - search must never stop the analysis
-            self.search_error = f"search failed to start ({exc})"
-
-    def _index(self, article: Article, analysis: Analysis) -> None:
-        index = self.search_index
-        if index is None:
-            return
-        try:
-            index.add(article, analysis)
-        except Exception as exc:  # noqa: BLE001
-            self.search_index = None
-            self.search_error = f"search index failed ({exc})"
-
-    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
-    def fetch_analysis(self, index: int) -> None:
-        """Read an analysis evicted from memory back from the cache."""
-        from analysis.cache import cache_key
-
-        if not self._use_resources():
-            return
-        try:
-            cache = self._cache
-            if cache is None:
-                return
-            article = self.articles[index]
-            key = cache_key(article.text, self.model, article.date)
-            found = cache.get_many([key]).get(key)
-        finally:
-            self._release_resources()
-        if found is not None and not get_current_worker().is_cancelled:
-            self.post_message(self.Analysed([(index, found, True)]))
-
     @on(Analysed)
     def _analysed(self, message: Analysed) -> None:
         for index, analysis, cached in message.results:
@@ -427,21 +207,6 @@ class CopydeskApp(App[None]):
         self.article_list.refresh()
         self._update_progress()
 
-    @on(Indexed)
-    def _indexed(self) -> None:
-        stack = self.screen_stack  # empty while the app shuts down
-        if stack and isinstance(stack[-1], SearchScreen):
-            stack[-1].set_status(self._search_status())
-            stack[-1].refresh_results()
-
-    def _search_status(self) -> str:
-        index = self.search_index
-        if index is not None:
-            return f"{len(index):,} of {len(self.articles):,} articles indexed"
-        if self.search_error:
-            return f"search is not available: {self.search_error}"
-        return "starting the search index…"
-
     @on(Status)
     def _status_message(self, message: Status) -> None:
         self._set_status(message.text)
@@ -451,10 +216,19 @@ class CopydeskApp(App[None]):
         total = len(self.articles)
         self.query_one("#progress", ProgressBar).update(progress=store.done)
         if store.complete:
-            self.query_one("#status").add_class("-done")
+            self._done()
             return
         cached = f" ({store.from_cache:,} from cache)" if store.from_cache else ""
         self._set_status(f"analysing {store.done:,}/{total:,}{cached}")
+
+    def _done(self) -> None:
+        self.query_one("#status").add_class("-done")
+        total = len(self.articles)
+        self._set_status(f"all {total:,} article{'s' if total != 1 else ''} analysed")
+
+    @on(DeskGrew)
+    def _desk_grew(self) -> None:
+        self.desk_changed()
 
     def _set_status(self, text: str) -> None:
         self._status = text
@@ -474,49 +248,21 @@ class CopydeskApp(App[None]):
                     pane.set_items(None, status="analysis failed")
         elif (worker.group == "analysis" and event.state == WorkerState.SUCCESS
               and self.store.complete):
-            self.query_one("#status").add_class("-done")
+            self._done()
         if worker.group == "analysis" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self.start_indexing()  # if no facts ever showed (an empty corpus)
 
     def on_unmount(self) -> None:
-        self.workers.cancel_group(self, "analysis")
-        self.workers.cancel_group(self, "search-index")
-        self._feed.stop()
-        with self._lock:
-            self._closing = True
-            busy = self._users
-        if not busy:
-            self._close_resources()
-
-    def _use_resources(self) -> bool:
-        """Mark the cache and index in use by a worker thread; False once the app is closing."""
-        with self._lock:
-            if self._closing:
-                return False
-            self._users += 1
-            return True
-
-    def _release_resources(self) -> None:
-        """A worker is done with the cache and index; the last one out closes them at exit."""
-        with self._lock:
-            self._users -= 1
-            last = self._closing and not self._users
-        if last:
-            self._close_resources()
-
-    def _close_resources(self) -> None:
-        # SQLite connections must not be closed while another thread uses them.
-        index, self.search_index = self.search_index, None
-        cache, self._cache = self._cache, None
-        if index is not None and hasattr(index, "close"):
-            index.close()
-        if cache is not None:
-            cache.close()
+        self._stop_workers()
 
     def _warn(self, message: str) -> None:
         self.notify(message, title="Cache", severity="warning", markup=False)
 
     # Actions ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a corpus-desk view the keys that act on the open article are hidden (and off)."""
+        return not (action in ARTICLE_ACTIONS and self.top_view() is not None)
 
     def action_next_article(self) -> None:
         self.article_list.action_cursor_down()
@@ -524,12 +270,9 @@ class CopydeskApp(App[None]):
     def action_prev_article(self) -> None:
         self.article_list.action_cursor_up()
 
-    def _main_focus(self):
-        """The focused widget of the main screen (kept while a modal or the palette is open)."""
-        return self.screen_stack[0].focused
-
     def _focused_pane(self) -> FilterPane | None:
-        widget = self._main_focus()
+        """The pane focused on the main screen or the open view (not in a dialog)."""
+        widget = self.top_focus()
         while widget is not None and not isinstance(widget, FilterPane):
             widget = widget.parent
         return widget
@@ -541,7 +284,22 @@ class CopydeskApp(App[None]):
             return pane.selected_item
         return self.shown
 
+    def selected_mark(self) -> MarkedFact | None:
+        """What ``space`` marks: the focused pane's or view's fact, else the highlighted fact."""
+        pane = self._focused_pane()
+        if isinstance(pane, DeskPane):
+            return self.desk_mark(pane)
+        item = self.selected_item()
+        article = self.current_article
+        if item is None or article is None:
+            return None
+        return MarkedFact(self.current_index, article, item.fact)
+
     def action_copy(self, cited: bool) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, DeskPane):
+            self.desk_copy(pane, cited)
+            return
         article = self.current_article
         item = self.selected_item()
         if article is None or item is None:
@@ -552,44 +310,6 @@ class CopydeskApp(App[None]):
         what = item.noun
         self.copy_text(text, f"{what} with citation" if cited else f"{what} text")
 
-    def copy_text(self, text: str, what: str) -> None:
-        """Copy through the terminal (OSC 52) and the system clipboard tool; notify."""
-        from analysis.sanitize import strip_controls
-
-        text = strip_controls(text)
-        self.copy_to_clipboard(text)
-        if not self._clipboard_checked:
-            self._clipboard_tool = clipboard_command()
-            self._clipboard_checked = True
-        via = "terminal (OSC 52)"
-        if self._clipboard_tool:
-            via += f" and {self._clipboard_tool[0]}"
-            self._system_copy(text, self._clipboard_tool)
-        self.notify(one_line(text, 200), title=f"Copied {what} via {via}", markup=False)
-
-    @work(thread=True, group="clipboard", exit_on_error=False)
-    def _system_copy(self, text: str, command: list[str]) -> None:
-        if system_copy(text, command) is None:
-            self.call_from_thread(
-                self.notify, f"{command[0]} failed; the terminal copy (OSC 52) still applies",
-                severity="warning", markup=False,
-            )
-
-    def copy_hit(self, hit: Any, cited: bool) -> None:
-        """Copy a search hit, with its citation or bare."""
-        index = self._hit_index(hit)
-        if not cited or index is None:
-            self.copy_text(hit.text, f"{hit.kind} text")
-            return
-        fact = fact_for_hit(hit)
-        self.copy_text(cite(self.articles[index], fact), f"{hit.kind} with citation")
-
-    def _hit_index(self, hit: Any) -> int | None:
-        index = self.by_id.get(hit.article_id)
-        if index is None:
-            index = next((i for i, a in enumerate(self.articles) if a.path == hit.path), None)
-        return index
-
     def action_filter(self) -> None:
         pane = self._focused_pane()
         if pane is None:
@@ -598,37 +318,12 @@ class CopydeskApp(App[None]):
             return
         pane.open_filter()
 
-    def action_search(self) -> None:
-        if self.search_index is None and self.search_error:
-            self.notify(f"Search is not available: {self.search_error}", severity="warning",
-                        markup=False)
-            return
-        self.start_indexing()
-        screen = SearchScreen(self.search_hits, self.copy_hit, self._search_status())
-        self.push_screen(screen, self._open_hit)
-
-    def search_hits(self, query: str, limit: int) -> list[Any]:
-        """Corpus search (called from the search screen's worker thread)."""
-        if not self._use_resources():
-            return []
-        try:
-            index = self.search_index
-            return index.search(query, limit=limit) if index is not None else []
-        finally:
-            self._release_resources()
-
-    def _open_hit(self, hit: Any) -> None:
-        if hit is None:
-            return
-        index = self._hit_index(hit)
-        if index is None:
-            self.notify("That article is not in this corpus.", severity="warning")
-            return
+    def show_span(self, index: int, start: int, end: int, kind: str) -> None:
+        """Open article ``index`` with one span highlighted and scrolled into view."""
         self.article_list.select_article(index)
         self.open_article(index)
-        kind = HIT_KINDS.get(hit.kind, "search")
         self.shown = None
-        self.article_view.show_selection([(hit.start, hit.end)], kind)
+        self.article_view.show_selection([(start, end)], kind)
         self.article_view.focus()
 
     def action_toggle_inline(self) -> None:
@@ -655,8 +350,10 @@ class CopydeskApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        in_view = self.top_view() is not None
         for binding in self.BINDINGS:
-            if binding.action in ("quit",):
+            name = binding.action.split("(")[0]
+            if name == "quit" or (in_view and name in ARTICLE_ACTIONS):
                 continue
             key = binding.key_display or binding.key
             yield SystemCommand(
@@ -671,6 +368,7 @@ class CopydeskApp(App[None]):
                                 lambda k=kind: self._focus(k))
 
     def _focus(self, target: str) -> None:
+        self.close_views()
         if target == "articles":
             self.article_list.focus()
         elif target == "article":

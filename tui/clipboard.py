@@ -1,7 +1,8 @@
 """The system clipboard tool, when one exists: wl-copy, xclip, xsel, pbcopy or clip.exe.
 
-The app always copies through the terminal as well (OSC 52, ``App.copy_to_clipboard``), which is
-what works over SSH and in tmux; this module covers terminals that ignore OSC 52.
+:class:`Clipboard` gives the App its ``copy_text``: it always copies through the terminal as well
+(OSC 52, ``App.copy_to_clipboard``), which is what works over SSH and in tmux; the system tool
+covers terminals that ignore OSC 52.
 """
 
 from __future__ import annotations
@@ -10,6 +11,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+
+from analysis.sanitize import strip_controls
 
 
 def clipboard_command() -> list[str] | None:
@@ -42,3 +49,40 @@ def system_copy(text: str, command: list[str] | None = None, timeout: float = 2.
     except (OSError, subprocess.SubprocessError):
         return None
     return command[0]
+
+
+def _one_line(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+class Clipboard:
+    """Mixin for the App: ``copy_text`` through the terminal and the system clipboard tool."""
+
+    _clipboard_tool: list[str] | None = None
+    _clipboard_checked = False
+    # Provided by textual.app.App.
+    copy_to_clipboard: Callable[[str], None]
+    notify: Callable[..., None]
+    call_from_thread: Callable[..., Any]
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Copy through the terminal (OSC 52) and the system clipboard tool; notify."""
+        text = strip_controls(text)
+        self.copy_to_clipboard(text)
+        if not self._clipboard_checked:
+            self._clipboard_tool = clipboard_command()
+            self._clipboard_checked = True
+        via = "terminal (OSC 52)"
+        if self._clipboard_tool:
+            via += f" and {self._clipboard_tool[0]}"
+            self._system_copy(text, self._clipboard_tool)
+        self.notify(_one_line(text, 200), title=f"Copied {what} via {via}", markup=False)
+
+    @work(thread=True, group="clipboard", exit_on_error=False)
+    def _system_copy(self, text: str, command: list[str]) -> None:
+        if system_copy(text, command) is None:
+            self.call_from_thread(
+                self.notify, f"{command[0]} failed; the terminal copy (OSC 52) still applies",
+                severity="warning", markup=False,
+            )

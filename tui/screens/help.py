@@ -14,7 +14,8 @@ NAVIGATION = [
     ("up down / j k", "Move within the focused list (or scroll the article)"),
     ("pgup pgdn home end", "Move by a page, to the first or to the last"),
     ("enter", "Show the selected fact in the article: highlight its span and scroll to it"),
-    ("escape", "Clear the filter; close this screen"),
+    ("escape", "Clear the filter; close this screen; back from a view to the article"),
+    ("s", "In the Speakers and Entities views: sort by count or by name"),
     ("ctrl+p", "Command palette: every action by name"),
 ]
 
@@ -28,6 +29,18 @@ through them.
 `y` only its words. Copies go through the terminal (OSC 52: works over SSH and in tmux with
 `set-clipboard on`) and the system clipboard tool when there is one. If your terminal ignores
 OSC 52, select text with shift+drag (option+drag on macOS).
+
+**Corpus desk.** `S`, `E` and `F` open views across every article: speakers with their quote,
+claim and article counts; entities with their articles and the entities most often beside them;
+figures grouped by what they measure, groups whose figures disagree first (marked ⚠). `enter` on
+a speaker or entity lists its facts, `enter` on a fact opens its article with the fact
+highlighted; `f`, `/`, `c` and `y` work as in the panes. While analysis runs a view shows what is
+analysed so far and says so.
+
+**Marks.** `space` marks (or unmarks) the selected fact in any pane or view, across articles;
+the count stays on the status line. `C` copies every marked fact with its citation in reading
+order; `e` writes them to a Markdown (`.md`) or CSV (`.csv`) file you name, asking before it
+replaces an existing file.
 
 **Start-up.** Articles already in the cache show their facts at once; the others are analysed in
 the background (see the progress bar) and the app stays usable meanwhile.

@@ -1,0 +1,231 @@
+"""The Speakers (``S``), Entities (``E``) and Figures (``F``) views of the corpus desk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets.option_list import Option
+
+from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, note
+from tui.widgets.panes import one_line
+
+QUOTE_CHARS = 150
+INDENT = SEP = "  "
+FIGURES_SHOWN = 50  # figures listed per group at most
+NAME_CHARS = 40
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def other_names(row: Any) -> list[str]:
+    """A row's aliases other than its name (case aside), in order."""
+    seen = {row.name.casefold()}
+    out = []
+    for alias in row.aliases:
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            out.append(alias)
+    return out
+
+
+def where(fact: Any) -> str:
+    """The article of a desk fact: title (or path), then date."""
+    title = one_line(fact.title or fact.path, 48)
+    return f"{title} · {fact.date}" if fact.date else title
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else one_line(str(value), 20)
+
+
+def figure_value(figure: Any) -> str:
+    """``400``, ``5–7``, ``2%``, ``3,500,000 USD``; the qualifier before it when not exact."""
+    if figure.value is None:
+        return one_line(figure.text, 30)
+    value = _value(figure.value)
+    if figure.value_max is not None:
+        value += f"–{_value(figure.value_max)}"
+    if figure.unit == "%":
+        value += "%"
+    elif figure.unit:
+        value += f" {one_line(figure.unit, 12)}"
+    qualifier = figure.qualifier if figure.qualifier not in (None, "", "exact") else ""
+    return f"{qualifier} {value}".strip()
+
+
+class SortedView(DeskView):
+    """A view sortable by count or by name (``s``)."""
+
+    BINDINGS = [Binding("s", "sort", "Sort", tooltip="Sort by count or by name", id="sort")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = "count"
+
+    def action_sort(self) -> None:
+        self.sort = "name" if self.sort == "count" else "count"
+        self.notify(f"{self.view_name} sorted by {self.sort}", timeout=2)
+        self.reload()
+
+    @property
+    def list_title(self) -> str:
+        return f"{self.view_name} by {self.sort}"
+
+
+class SpeakersView(SortedView):
+    """Every speaker of a quote or claim, with counts; the detail lists what they said."""
+
+    view_name = "Speakers"
+    has_detail = True
+
+    def fetch(self, desk: Any, filter_text: str, limit: int) -> list[Any]:
+        return desk.speakers(filter=filter_text, sort=self.sort, limit=limit)
+
+    def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
+        rows = []
+        for s in items:
+            counts = [_plural(s.quotes, "quote")]
+            if s.claims:
+                counts.append(_plural(s.claims, "claim"))
+            counts.append(_plural(s.articles, "article"))
+            prompt = Content.assemble(
+                (one_line(s.name, NAME_CHARS), "bold $text-success"), SEP,
+                (" · ".join(counts), "dim"),
+            )
+            rows.append((DeskOption(prompt, s), s.name.lower()))
+        return rows
+
+    def fetch_detail(self, desk: Any, item: Any) -> Any:
+        return desk.speaker_facts(item.speaker_id)
+
+    def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
+        rows = []
+        for fact in found[:ROW_LIMIT]:
+            tag = "" if fact.kind == "quote" else f"{fact.kind}: "
+            text = f"“{fact.text}”" if fact.kind == "quote" else fact.text
+            prompt = Content.assemble(
+                *self.sign(fact), (tag, "italic $text-secondary"), one_line(text, QUOTE_CHARS),
+                "\n", (where(fact), "dim"),
+            )
+            key = f"{fact.text} {fact.title or ''} {fact.date or ''} {fact.path}".lower()
+            rows.append((DeskOption(prompt, fact), key))
+        aliases = other_names(item)
+        title = one_line(item.name, NAME_CHARS)
+        if aliases:
+            title += f" (also {one_line(', '.join(aliases), NAME_CHARS)})"
+        if len(found) > ROW_LIMIT:
+            rows.append((note(f"the first {ROW_LIMIT:,} of {len(found):,}: press f to filter"), ""))
+        return title, rows, len(found)
+
+
+class EntitiesView(SortedView):
+    """Every entity with label, aliases and counts; the detail lists its articles and the
+    entities found most often in the same articles."""
+
+    view_name = "Entities"
+    has_detail = True
+
+    def fetch(self, desk: Any, filter_text: str, limit: int) -> list[Any]:
+        return desk.entities(filter=filter_text, sort=self.sort, limit=limit)
+
+    def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
+        rows = []
+        for e in items:
+            parts: list[str | tuple[str, str]] = [
+                (one_line(e.name, NAME_CHARS), "bold $text-primary"), SEP,
+                (e.label, "$text-accent"), SEP,
+                (f"{_plural(e.articles, 'article')} · {_plural(e.mentions, 'mention')}", "dim"),
+            ]
+            aliases = other_names(e)
+            if aliases:
+                parts += ["\n", INDENT, (f"also {one_line(', '.join(aliases), 70)}", "dim italic")]
+            rows.append((DeskOption(Content.assemble(*parts), e), e.name.lower()))
+        return rows
+
+    def fetch_detail(self, desk: Any, item: Any) -> Any:
+        return desk.entity_articles(item.entity_id), desk.cooccurring(item.entity_id)
+
+    def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
+        mentions, others = found
+        rows: list[tuple[Option, str]] = [(header(f"In {_plural(len(mentions), 'article')}"), "")]
+        for fact in mentions[:ROW_LIMIT]:
+            prompt = Content.assemble(
+                *self.sign(fact), (where(fact), "bold"), "\n", INDENT,
+                (f"as “{one_line(fact.text, 60)}”", "dim"),
+            )
+            key = f"{fact.title or ''} {fact.date or ''} {fact.path} {fact.text}".lower()
+            rows.append((DeskOption(prompt, fact), key))
+        if len(mentions) > ROW_LIMIT:
+            rows.append((note(f"the first {ROW_LIMIT:,} of {len(mentions):,} articles"), ""))
+        if others:
+            rows.append((header("Most often in the same articles"), ""))
+            for other in others:
+                prompt = Content.assemble(
+                    (one_line(other.name, NAME_CHARS), "bold $text-primary"), SEP,
+                    (other.label, "$text-accent"), SEP,
+                    (f"in {_plural(other.articles, 'article')} together", "dim"),
+                )
+                rows.append((DeskOption(prompt, other), other.name.lower()))
+        title = f"{one_line(item.name, NAME_CHARS)} · {item.label}"
+        return title, rows, len(mentions)
+
+    def open(self, payload: Any, in_detail: bool) -> None:
+        if hasattr(payload, "entity_id") and in_detail:  # a co-occurring entity: its details
+            self.show_detail(payload)
+            return
+        super().open(payload, in_detail)
+
+    def entity_of(self) -> tuple[str, str, str] | None:
+        """(id, name, label) of the entity the detail pane shows (its mentions are cited as it)."""
+        item = self.detail_of
+        if item is None:
+            return None
+        return (item.entity_id, item.name, item.label)
+
+
+class FiguresView(DeskView):
+    """Number facts grouped by what they measure; groups whose figures disagree come first."""
+
+    view_name = "Figure groups"
+    row_limit = 200  # groups (each has several rows)
+
+    def fetch(self, desk: Any, filter_text: str, limit: int) -> list[Any]:
+        return desk.figures(filter=filter_text, limit=limit)
+
+    def count_of(self, items: list[Any]) -> int:
+        return len(items)
+
+    def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
+        rows: list[tuple[Option, str]] = []
+        for group in items:
+            what = one_line(group.group, 70)
+            extra = " · ".join(x for x in (group.kind, group.unit) if x and x not in what)
+            text = f"{what} ({extra})" if extra else what
+            if group.disagree:
+                rows.append((header(f"⚠ disagree · {text}", "bold $text-error"), ""))
+            else:
+                rows.append((header(text), ""))
+            for figure in group.figures[:FIGURES_SHOWN]:
+                value = figure_value(figure)
+                parts: list[str | tuple[str, str]] = [
+                    INDENT, *self.sign(figure), (value, "bold $text-warning"),
+                ]
+                if one_line(figure.text) != value:
+                    parts += [SEP, f"“{one_line(figure.text, 50)}”"]
+                if figure.counted:
+                    parts += [SEP, (one_line(figure.counted, 30), "italic")]
+                if figure.source:
+                    parts += [SEP, (f"said {one_line(figure.source, 30)}", "$text-success")]
+                parts += ["\n", INDENT, (where(figure.fact), "dim")]
+                prompt = Content.assemble(*parts)
+                rows.append((DeskOption(prompt, figure), ""))
+            if len(group.figures) > FIGURES_SHOWN:
+                more = len(group.figures) - FIGURES_SHOWN
+                rows.append((note(f"  and {more:,} more: press f to narrow the groups"), ""))
+        return rows
