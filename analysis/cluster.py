@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import uuid
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -25,7 +26,8 @@ from analysis.cache import Cache, cache_key
 from analysis.extras import require
 from analysis.model import Analysis, Article
 from analysis.runner import RunOptions
-from analysis.shards import analyze_shard
+from analysis.shards import VersionMismatch, analyze_shard
+from analysis.version import ANALYSIS_VERSION
 
 Warn = Callable[[str], None]
 # Most articles per shard: small enough that the last shards finish close together.
@@ -152,7 +154,8 @@ def _run_shards(
         n, shard = item
         future = client.submit(
             analyze_shard, options.model, options.batch_size,
-            [(i, articles[i]) for i in shard], key=f"copydesk-shard-{run_id}-{n}", pure=False,
+            [(i, articles[i]) for i in shard], ANALYSIS_VERSION,
+            key=f"copydesk-shard-{run_id}-{n}", pure=False,
         )
         by_key[future.key] = shard
         futures[future.key] = future
@@ -170,6 +173,13 @@ def _run_shards(
             except KilledWorker as exc:
                 reason = f"a worker died on this shard on every attempt ({exc})"
                 outcomes = [(i, (False, reason)) for i in shard]
+            except VersionMismatch as exc:
+                raise ClusterUnavailable(str(exc)) from None
+            except ImportError as exc:
+                raise ClusterUnavailable(
+                    f"the Dask workers cannot run copydesk ({exc}); install copydesk[cluster] "
+                    "and its spaCy model on every worker"
+                ) from None
             future.release()
             submit_next()
             yield outcomes
@@ -193,11 +203,13 @@ def _client(options: ClusterOptions) -> Iterator[Any]:
         if options.scheduler:
             client = Client(options.scheduler, timeout=options.connect_timeout)
         else:
-            cluster = LocalCluster(
-                n_workers=options.workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR,
-                preload=["analysis.shards"],  # its dask_setup leaves Ctrl-C to the client
-            )
+            with warnings.catch_warnings():  # "port 8787 in use": another cluster's, no matter
+                warnings.simplefilter("ignore")
+                cluster = LocalCluster(
+                    n_workers=options.workers, threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=logging.ERROR,
+                    preload=["analysis.shards"],  # its dask_setup leaves Ctrl-C to the client
+                )
             client = Client(cluster, timeout=options.connect_timeout)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:

@@ -17,13 +17,33 @@ from analysis.model import Article
 Outcome = tuple[bool, Any]
 
 
+class VersionMismatch(Exception):
+    """The worker's copydesk would analyse differently from the client's (another version)."""
+
+    def __init__(self, worker: str, client: str) -> None:
+        super().__init__(f"the Dask workers run copydesk analysis {worker}, this copydesk "
+                         f"{client}: install the same copydesk on every worker")
+        self.worker = worker
+        self.client = client
+
+    def __reduce__(self):  # raised on a worker, re-raised on the client
+        return (VersionMismatch, (self.worker, self.client))
+
+
 def analyze_shard(
-    model: str, batch_size: int, shard: Sequence[tuple[int, Article]]
+    model: str, batch_size: int, shard: Sequence[tuple[int, Article]],
+    expected_version: str | None = None,
 ) -> list[tuple[int, Outcome]]:
     """Analyse ``(index, article)`` pairs with the process's pipeline; outcomes keep the indices.
 
-    Raises :class:`analysis.errors.ModelNotFound` when the worker lacks the model.
+    Raises :class:`analysis.errors.ModelNotFound` when the worker lacks the model, and
+    :class:`VersionMismatch` when its analysis version is not ``expected_version`` (records it
+    made would be cached under the client's version).
     """
+    from analysis import version
+
+    if expected_version is not None and expected_version != version.ANALYSIS_VERSION:
+        raise VersionMismatch(version.ANALYSIS_VERSION, expected_version)
     from analysis import pipeline  # spaCy loads in the worker, once per process
 
     nlp = pipeline.load_nlp(model)

@@ -33,7 +33,7 @@ def story(n: int, extra: str = "") -> str:
 def scheduler():
     """The address of a two-process LocalCluster shared by the module's tests."""
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=":0")
     try:
         yield cluster.scheduler_address
     finally:
@@ -192,6 +192,35 @@ def test_closing_the_run_early_keeps_finished_shards_and_cancels_the_rest(schedu
     while client.run_on_scheduler(copydesk_tasks) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert client.run_on_scheduler(copydesk_tasks) == []
+    cache.close()
+
+
+def _set_worker_version(value: str | None) -> None:
+    from analysis import version
+
+    if not hasattr(version, "_real_version"):
+        version._real_version = version.ANALYSIS_VERSION
+    version.ANALYSIS_VERSION = value or version._real_version
+
+
+def test_workers_running_another_copydesk_are_refused(tmp_path, capsys, scheduler, client):
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    path = tmp_path / "s.txt"
+    path.write_text(story(70), encoding="utf-8")
+    client.run(_set_worker_version, "0.0.1+stale")
+    try:
+        code, out, err = run(capsys, "analyze", str(path), "--engine", "dask",
+                             "--scheduler", scheduler)
+    finally:
+        client.run(_set_worker_version, None)
+    assert code == 2 and out == ""
+    assert "0.0.1+stale" in err and "same copydesk" in err
+    from analysis.cache import open_cache
+
+    cache = open_cache(pytest.fail)
+    assert cache.conn.execute("SELECT count(*) FROM analyses").fetchone() == (0,)
     cache.close()
 
 
