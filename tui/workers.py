@@ -6,8 +6,11 @@ widgets. ``q`` cancels the worker, which stops after the current article and let
 what it parsed (SQLite transactions, so the cache is never left half-written). A second thread
 worker (group ``search-index``), started once the first facts show (or at ``/``), opens the search
 index and adds the analysed articles the first one hands it through a :class:`SearchFeed`, posting
-:class:`Indexed` as it goes; a search uses whatever is indexed so far. The cache and the index are
-closed by the last worker thread out once the app is closing (:meth:`CorpusWorkers._stop_workers`).
+:class:`Indexed` as it goes; a search uses whatever is indexed so far. The analysis worker also
+opens the corpus desk (:class:`analysis.corpus.CorpusDesk`, on the cache's database or in memory),
+scopes it to this corpus and adds each batch after posting it, then posts :class:`DeskGrew`. The
+cache, the index and the desk are closed by the last worker thread out once the app is closing
+(:meth:`CorpusWorkers._stop_workers`).
 """
 
 from __future__ import annotations
