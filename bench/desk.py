@@ -83,7 +83,12 @@ def build(n: int, cache_dir: Path, reuse: Path | None = None) -> None:
     if source is not cache:
         source.close()
     desk = CorpusDesk(cache.conn)
-    _log(f"caching and indexing {n} synthetic copies…")
+    keys = [cache_key(art.text, DEFAULT_MODEL, art.date) for _, art in copies]
+    if len(desk.indexed(keys)) == len(set(keys)):
+        _log(f"the {n} synthetic copies are cached and indexed already")
+        copies = []
+    else:
+        _log(f"caching and indexing {n} synthetic copies…")
     t0 = time.perf_counter()
     batch = []
     for j, (i, art) in enumerate(copies):
@@ -170,9 +175,11 @@ def baseline(view: str, cache, articles, keys) -> list:
         return nids[k]
 
     rows = []  # (aid, nid, label, mentions) and speech (aid, kind, nid)
+    aliases: set[tuple[int, str]] = set()
     speech = []
     for aid, (_, _, analysis) in enumerate(order):
-        mentions, _aliases = mention_rows(aid, nid, analysis)
+        mentions, written = mention_rows(aid, nid, analysis)
+        aliases |= written
         for _aid, i, label, count, *_first in mentions:
             rows.append((aid, i, label, count))
             st = stats.setdefault(i, NameStat(i, *first_name[i]))
@@ -185,7 +192,8 @@ def baseline(view: str, cache, articles, keys) -> list:
                 if i is not None:
                     speech.append((aid, kind, i))
                     stats.setdefault(i, NameStat(i, *first_name[i]))
-    idents = resolve(list(stats.values()), lambda a, b: bool(arts_of[a] & arts_of[b]))
+    idents = resolve(list(stats.values()), lambda a, b: bool(arts_of[a] & arts_of[b]),
+                     lambda i, text: (i, text) in aliases)
     iid_of = {n: ident.iid for ident in idents for n in ident.nids}
     name_of = {ident.iid: ident.name for ident in idents}
     if view == "speakers":
@@ -244,6 +252,9 @@ def main() -> None:
     parser.add_argument("--reuse", metavar="DIR",
                         help="a cache directory holding the real articles' analyses already "
                              "(read from it, so the set-up skips parsing)")
+    parser.add_argument("--keep", metavar="DIR",
+                        help="build the 10,000-article cache in DIR and keep it (a later run "
+                             "with the same DIR measures it again without rebuilding)")
     args = parser.parse_args()
     if args.child:
         _freeze_version()
@@ -254,7 +265,7 @@ def main() -> None:
     from analysis.version import ANALYSIS_VERSION
 
     with tempfile.TemporaryDirectory(prefix="copydesk-desk-bench-") as tmp:
-        cache_dir = Path(tmp) / "cache"
+        cache_dir = Path(args.keep) if args.keep else Path(tmp) / "cache"
         build(args.articles, cache_dir, Path(args.reuse) if args.reuse else None)
         _log("measuring in a fresh process…")
         env = {**os.environ, "COPYDESK_CACHE_DIR": str(cache_dir),

@@ -156,3 +156,16 @@ def test_interval(value, vmax, qualifier, expected):
     got = interval(value, vmax, qualifier)
     assert got == (pytest.approx(expected) if expected else None)
     assert interval(50, None, "at least")[1] == float("inf")
+
+
+def test_two_copies_of_one_story_do_not_disagree():
+    # One story run twice (a wire copy): its own 12 and 190 are not a dispute between copies.
+    text = "In Maiduguri, 12 soldiers were killed on Monday. In all, 190 soldiers were killed."
+    entries = [entry(n, text, [entity_everywhere(text, "Maiduguri", "GPE")],
+                     numbers=[number(text, "12", 12, counted="soldiers"),
+                              number(text, "190", 190, counted="soldiers")],
+                     date="2019-01-24") for n in (1, 2)]
+    desk = CorpusDesk.in_memory()
+    desk.add(entries)
+    [group] = desk.figures()
+    assert len(group.figures) == 4 and not group.disagree

@@ -85,13 +85,29 @@ def test_label_is_the_corpus_majority():
     assert (row.label, row.articles) == ("ORG", 4)
 
 
-def test_an_acronym_joins_its_organisation():
-    t1 = "The World Health Organization issued guidance."
+def test_an_acronym_joins_its_organisation_where_an_article_wrote_it_so():
+    t1 = "The World Health Organization (WHO) issued guidance."
     t2 = "The WHO said cases fell."
-    desk = _desk(entry(1, t1, [_ent(t1, "World Health Organization", "ORG")]),
-                 entry(2, t2, [_ent(t2, "WHO", "ORG")]))
-    [row] = desk.entities()
-    assert (row.name, row.aliases, row.articles) == ("World Health Organization", ("WHO",), 2)
+    t3 = "The Canadian Broadcasting Corporation aired it. CBC said so."
+    t4 = "The CBC said cases fell."
+    desk = _desk(entry(1, t1, [entity(t1, "World Health Organization", "ORG",
+                                      "World Health Organization", "WHO")]),
+                 entry(2, t2, [_ent(t2, "WHO", "ORG")]),
+                 entry(3, t3, [_ent(t3, "Canadian Broadcasting Corporation", "ORG")]),
+                 entry(4, t4, [_ent(t4, "CBC", "ORG")]))
+    rows = {r.name: (r.aliases, r.articles) for r in desk.entities()}
+    assert rows["World Health Organization"] == (("WHO",), 2)
+    assert rows["CBC"] == ((), 1)  # initials alone are no evidence
+
+
+def test_a_first_name_alone_is_no_surname():
+    t1 = "Seth John spoke."
+    t2 = "John Smith and John Doe spoke."
+    t3 = "John waved."
+    desk = _desk(entry(1, t1, [_ent(t1, "Seth John")]),
+                 entry(2, t2, [_ent(t2, "John Smith"), _ent(t2, "John Doe")]),
+                 entry(3, t3, [_ent(t3, "John")]))
+    assert "John" in {r.name for r in desk.entities()}
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

@@ -25,6 +25,8 @@ COMMANDS = ("speakers", "entities", "figures")
 _BATCH = 64
 # Co-occurring entities listed per entity (jsonl/csv) and in the text table.
 CO_LIMIT, CO_TEXT = 10, 3
+# Figures listed per group in the text table (jsonl and csv list all).
+FIGURES_TEXT = 12
 
 
 def add_parsers(sub: argparse._SubParsersAction, positive_int: Callable[[str], int]) -> None:
@@ -150,10 +152,14 @@ def _figures(desk: CorpusDesk, args: argparse.Namespace, out: TextIO) -> None:
         n = len(group.figures)
         out.write(_clean(f"{'!' if group.disagree else '='} {group.group}  "
                          f"({what}; {n} figure{'s' * (n != 1)}){flag}") + "\n")
+        figures = list(group.figures[:FIGURES_TEXT]) if n > FIGURES_TEXT else list(group.figures)
         _table(out, ("FIGURE", "VALUE", "COUNTED", "SOURCE", "ARTICLE", "DATE"),
                [(f.text, _value(f.value, f.value_max, f.qualifier), f.counted or "",
                  f.source or "", f.fact.title or f.fact.path, f.fact.date or "")
-                for f in group.figures], indent="    ")
+                for f in figures], indent="    ")
+        if n > len(figures):
+            out.write(f"    (… {n - len(figures)} more; --format jsonl or csv lists every "
+                      "figure)\n")
     _footer(out, len(shown), len(groups), "group")
 
 

@@ -11,6 +11,7 @@ Calls are serialised by a lock, so the app may add from a worker while a view re
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -48,7 +49,7 @@ class CorpusDesk:
             self.conn, self._own = conn, False
         self._lock = threading.RLock()
         ensure_schema(self.conn)
-        self._names = Names(self.conn)
+        self._names_map: Names | None = None
         self._scoped = False  # False: every indexed article is in scope
         self._stale = True
         self.identities: dict[str, Identity] = {}
@@ -56,6 +57,11 @@ class CorpusDesk:
         self._cond: str | None = None
         with self.conn:
             self._refresh_scope()
+
+    def _names(self) -> Names:
+        if self._names_map is None:
+            self._names_map = Names(self.conn)
+        return self._names_map
 
     @classmethod
     def in_memory(cls) -> CorpusDesk:
@@ -95,7 +101,7 @@ class CorpusDesk:
                     if key in known:
                         continue
                     known.add(key)
-                    insert_article(self.conn, self._names, key, article, analysis)
+                    insert_article(self.conn, self._names(), key, article, analysis)
                 self._extend_scope(first_new)
             self._stale = True
 
@@ -105,8 +111,9 @@ class CorpusDesk:
         """Restrict every view to these article keys (indexed now or later)."""
         with self._lock, self.conn:
             self.conn.execute("DELETE FROM desk_scope_key")
-            self.conn.executemany("INSERT OR IGNORE INTO desk_scope_key VALUES (?)",
-                                  ((k,) for k in keys))
+            # One statement over a JSON array: much faster than a row per key from Python.
+            self.conn.execute("INSERT OR IGNORE INTO desk_scope_key"
+                              " SELECT value FROM json_each(?)", (json.dumps(list(keys)),))
             self._scoped = True
             self._refresh_scope()
 
@@ -130,7 +137,9 @@ class CorpusDesk:
         """An SQL condition on ``column`` (an article id) true for the scoped articles.
 
         Ranges of consecutive ids when there are few (articles are indexed in batches, so a
-        corpus is a handful of ranges): no per-row lookup in the scope table.
+        corpus is a handful of ranges): no per-row lookup in the scope table. The unary ``+``
+        keeps SQLite from reading the table through its article-id index: the views' covering
+        indexes, read in their GROUP BY order, are 3-4 times faster.
         """
         if self._cond is None:
             runs: list[list[int]] = []
@@ -142,9 +151,9 @@ class CorpusDesk:
             if not runs:
                 self._cond = "0"
             elif len(runs) <= MAX_RANGES:
-                self._cond = " OR ".join(f"{{c}} BETWEEN {lo} AND {hi}" for lo, hi in runs)
+                self._cond = " OR ".join(f"+{{c}} BETWEEN {lo} AND {hi}" for lo, hi in runs)
             else:
-                self._cond = "{c} IN (SELECT aid FROM temp.desk_scope)"
+                self._cond = "+{c} IN (SELECT aid FROM temp.desk_scope)"
         return "(" + self._cond.format(c=column) + ")"
 
     def progress(self) -> tuple[int, int]:

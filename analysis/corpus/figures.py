@@ -6,9 +6,11 @@ total (``FLAGGED_EVENTS``: killed, injured, arrested, cost ..., not votes) and t
 of one story allow no common value given their qualifiers (``interval``). Two figures are of one
 story when they are in articles dated at most ``STORY_DAYS`` apart and their sentences name a
 common entity (a person, organisation or place; not a nationality), or when they are in one
-article and given by different sources. (Two figures of one article from one voice are
-usually parts of a whole or different incidents: "five died in Lviv, three in Odesa".) In a
-flagged group the figures that disagree come first.
+article and given by different sources. Figures of two articles disagree only if neither
+article also gives a figure compatible with the other's (a copy of one story, or one story
+citing both figures, is no disagreement between articles). Two figures of one article from
+one voice are usually parts of a whole or different incidents ("five died in Lviv, three in
+Odesa"). In a flagged group the figures that disagree come first.
 
 The groups, their sizes and flags come from SQL aggregates; a group's figures are read when its
 ``figures`` is first used (a :class:`FigureList`, a read-only sequence that knows its length),
@@ -148,9 +150,15 @@ def _loader(conn: sqlite3.Connection, key: str, read, first: set[int]
 def points(rows, nid_iid: dict[int, str]) -> list[Point]:
     """Points from ``(fid, aid, date, lo, hi, near, source)`` rows."""
     out = []
+    entities: dict[str | None, frozenset[str]] = {}  # the same strings recur: parse each once
+    days: dict[str | None, int | None] = {}
     for fid, aid, iso, lo, hi, near, source in rows:
-        ids = frozenset(nid_iid[int(n)] for n in (near or "").split() if int(n) in nid_iid)
-        out.append(Point(fid, aid, _day(iso), lo, hi, ids, source))
+        ids = entities.get(near)
+        if ids is None:
+            ids = entities[near] = frozenset(
+                nid_iid[int(n)] for n in (near or "").split() if int(n) in nid_iid)
+        day = days[iso] if iso in days else days.setdefault(iso, _day(iso))
+        out.append(Point(fid, aid, day, lo, hi, ids, source))
     return out
 
 
@@ -166,14 +174,17 @@ def _apart(a: Point, b: Point) -> bool:
 
 
 def _one_story(a: Point, b: Point) -> bool:
-    if a.aid == b.aid:
-        return bool(a.source and b.source and a.source != b.source)
-    return (a.day is not None and b.day is not None and abs(a.day - b.day) <= STORY_DAYS
-            and bool(a.near & b.near))
+    """Two figures of one article from different sources (other stories: ``disagreeing``)."""
+    return a.aid == b.aid and bool(a.source and b.source and a.source != b.source)
 
 
 def disagreeing(pts: list[Point]) -> set[int]:
-    """The figures (``fid``) of which some other figure of its story allows no common value."""
+    """The figures (``fid``) of which some other figure of its story allows no common value.
+
+    Across articles, figures are compared only with the figures of the same few days whose
+    sentences name the same entity, and identical figures (a wire story run by several outlets)
+    are compared once; at most ``MAX_PAIRS`` comparisons are made per group.
+    """
     found: set[int] = set()
     if not pts or max(p.lo for p in pts) <= min(p.hi for p in pts):
         return found  # every figure allows a common value
@@ -188,12 +199,45 @@ def disagreeing(pts: list[Point]) -> set[int]:
                 budget -= 1
                 if _apart(a, b) and _one_story(a, b):
                     found |= {a.fid, b.fid}
-    dated = sorted((p for p in pts if p.day is not None and p.near), key=lambda p: p.day or 0)
-    for i, a in enumerate(dated):
-        for b in dated[i + 1:]:
-            if (b.day or 0) - (a.day or 0) > STORY_DAYS or budget <= 0:
-                break
-            budget -= 1
-            if a.aid != b.aid and _apart(a, b) and _one_story(a, b):
-                found |= {a.fid, b.fid}
+    alike: dict[tuple, list[Point]] = defaultdict(list)
+    for p in pts:
+        if p.day is not None and p.near:
+            alike[(p.day, p.lo, p.hi, p.near)].append(p)
+    by_entity: dict[str, list[tuple]] = defaultdict(list)
+    for sig in alike:
+        for entity in sig[3]:
+            by_entity[entity].append(sig)
+    intervals: dict[int, list[Point]] = defaultdict(list)
+    for p in pts:
+        intervals[p.aid].append(p)
+
+    known: dict[tuple[int, float, float], bool] = {}
+
+    def reports(aid: int, lo: float, hi: float) -> bool:  # does ``aid`` give a figure like it?
+        key = (aid, lo, hi)
+        if key not in known:
+            known[key] = any(not (lo > r.hi or r.lo > hi) for r in intervals[aid])
+        return known[key]
+
+    seen: set[tuple[tuple, tuple]] = set()
+    for sigs in by_entity.values():
+        sigs.sort(key=lambda sig: sig[0])
+        for i, a in enumerate(sigs):
+            for b in sigs[i + 1:]:
+                if b[0] - a[0] > STORY_DAYS:
+                    break
+                budget -= 1
+                if budget <= 0:
+                    return found
+                if (a[1] > b[2] or b[1] > a[2]) and (a, b) not in seen:
+                    seen.add((a, b))
+                    for x in {p.aid for p in alike[a]}:
+                        for y in {q.aid for q in alike[b]}:
+                            budget -= 1
+                            # Articles that also give the other's figure do not contradict it
+                            # (a copy of one story, or a story citing both figures).
+                            if (x != y and not reports(y, a[1], a[2])
+                                    and not reports(x, b[1], b[2])):
+                                found.update(p.fid for p in alike[a] if p.aid == x)
+                                found.update(q.fid for q in alike[b] if q.aid == y)
     return found

@@ -16,9 +16,10 @@ desk's name statistics):
    names).
 4. **Surnames**: a one-word person name joins the full name ending with it when the corpus has
    exactly one such full name ("Klitschko" -> "Vitali Klitschko"); with two ("Vitali Klitschko",
-   "Wladimir Klitschko") it stays apart, as its own ambiguous identity.
+   "Wladimir Klitschko") it stays apart, as its own ambiguous identity. A word some full name
+   starts with ("John") is not taken for a surname.
 5. **Acronyms**: a one-word all-capitals organisation joins the one multi-word organisation whose
-   initials it is ("WHO" -> "World Health Organization"), when exactly one matches.
+   initials it is and that some article wrote that way ("World Health Organization (WHO)").
 
 An identity's name is its longest title-free name, its id a digest of that name's key (stable
 for a given cache).
@@ -126,10 +127,12 @@ def initials(nkey: str) -> str:
     return "".join(w[0] for w in nkey.split() if w not in _SMALL_WORDS)
 
 
-def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a, b: False
+def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a, b: False,
+            written_as: Callable[[int, str], bool] = lambda nid, text: False
             ) -> list[Identity]:
     """Group names into identities. ``apart(nid, nid)`` says whether one article names both as
-    different entities (which vetoes a spelling merge)."""
+    different entities (which vetoes a spelling merge); ``written_as(nid, text)`` whether some
+    article wrote name ``nid`` as ``text`` (the evidence an acronym needs)."""
     label = {n.nid: majority_label(n.labels) for n in names}
     by_nid = {n.nid: n for n in names}
     core = {n.nid: core_key(n.nkey, label[n.nid]) for n in names}
@@ -165,32 +168,36 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
                 wa, wb = core[a].split()[-1], core[b].split()[-1]
                 if spelling_variants(wa, wb) and not apart(a, b):
                     uf.union(a, b)
-    _join_short_forms(names, label, core, uf)
+    _join_short_forms(names, label, core, uf, written_as)
     return _identities(names, label, core, uf)
 
 
 def _join_short_forms(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                      uf: _Union) -> None:
+                      uf: _Union, written_as: Callable[[int, str], bool]) -> None:
     """4. surnames and 5. acronyms join the one full name they can stand for."""
     full_by_last: dict[str, set[int]] = defaultdict(set)
+    first_names: set[str] = set()
     org_by_initials: dict[str, set[int]] = defaultdict(set)
     for n in names:
         words = core[n.nid].split()
         if label[n.nid] == PERSON and len(words) >= 2:
             full_by_last[words[-1]].add(uf.find(n.nid))
+            first_names.add(words[0])
         elif label[n.nid] == "ORG" and len(words) >= 2:
-            org_by_initials[initials(core[n.nid])].add(uf.find(n.nid))
+            org_by_initials[initials(core[n.nid])].add(n.nid)
     for n in names:
         c = core[n.nid]
         if " " in c:
             continue
-        if label[n.nid] == PERSON:
-            owners = full_by_last.get(c, set())
+        if label[n.nid] == PERSON and c not in first_names:  # "John" is no one's surname
+            roots = {uf.find(o) for o in full_by_last.get(c, set())}
         elif label[n.nid] == "ORG" and n.name.isupper() and 2 <= len(c) <= 6:
-            owners = org_by_initials.get(c, set())
+            # Only where some article wrote the organisation so ("World Health Organization
+            # (WHO)"): initials alone match too many names.
+            roots = {uf.find(o) for o in org_by_initials.get(c, set())
+                     if written_as(o, n.name)}
         else:
             continue
-        roots = {uf.find(o) for o in owners}
         if len(roots) == 1:
             uf.union(roots.pop(), n.nid)
 

@@ -24,8 +24,9 @@ UNNAMED_LABELS = frozenset(["NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUAN
 def is_alias(text: str) -> bool:
     """A mention written as a name (capitalised, not a pronoun or a description)."""
     words = text.split()
+    pronoun = text.lower() in _PRONOUNS and not (len(text) > 1 and text.isupper())  # WHO, US
     return bool(
-        words and text[:1].isupper() and text.lower() not in _PRONOUNS
+        words and text[:1].isupper() and not pronoun
         and not text.lower().startswith(_ARTICLE_WORDS)
     )
 

@@ -8,12 +8,12 @@ costs the same at 10,000 articles as at 1,000; the result is stored in ``desk_id
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from analysis.corpus.identity import Identity, NameStat, resolve
 
 ALIASES_SHOWN = 12
+SEP = "\x1f"  # between stored aliases (a control character never kept in a name)
 
 
 def last_article(conn: sqlite3.Connection) -> int:
@@ -31,20 +31,22 @@ def identities(conn: sqlite3.Connection) -> dict[str, Identity]:
     if resolved_at(conn) == last:
         return _load(conn)
     with conn:
-        found = resolve(list(_name_stats(conn).values()), lambda a, b: _apart(conn, a, b))
+        found = resolve(list(_name_stats(conn).values()), lambda a, b: _apart(conn, a, b),
+                        lambda nid, text: _written_as(conn, nid, text))
         _add_aliases(conn, found)
         conn.execute("DELETE FROM desk_ident")
         conn.execute("DELETE FROM desk_identity")
         conn.executemany("INSERT INTO desk_ident VALUES (?, ?)",
                          ((nid, i.iid) for i in found for nid in i.nids))
         conn.executemany("INSERT INTO desk_identity VALUES (?, ?, ?, ?)",
-                         ((i.iid, i.name, i.label, json.dumps(i.aliases)) for i in found))
+                         ((i.iid, i.name, i.label, SEP.join(a.replace(SEP, "") for a in i.aliases))
+                          for i in found))
         conn.execute("INSERT OR REPLACE INTO desk_meta VALUES ('resolved', ?)", (str(last),))
     return {i.iid: i for i in found}
 
 
 def _load(conn: sqlite3.Connection) -> dict[str, Identity]:
-    out = {iid: Identity(iid, name, label, [], tuple(json.loads(aliases)))
+    out = {iid: Identity(iid, name, label, [], tuple(aliases.split(SEP)) if aliases else ())
            for iid, name, label, aliases in conn.execute("SELECT * FROM desk_identity")}
     for nid, iid in conn.execute("SELECT nid, iid FROM desk_ident"):
         out[iid].nids.append(nid)
@@ -73,6 +75,11 @@ def _apart(conn: sqlite3.Connection, a: int, b: int) -> bool:
         "SELECT 1 FROM desk_mention x JOIN desk_mention y ON y.aid = x.aid AND y.nid = ?"
         " WHERE x.nid = ? LIMIT 1", (b, a)
     ).fetchone() is not None
+
+
+def _written_as(conn: sqlite3.Connection, nid: int, text: str) -> bool:
+    return conn.execute("SELECT 1 FROM desk_alias WHERE nid = ? AND alias = ?",
+                        (nid, text)).fetchone() is not None
 
 
 def _add_aliases(conn: sqlite3.Connection, found: list[Identity]) -> None:

@@ -29,7 +29,7 @@ import sqlite3
 
 from analysis.version import ANALYSIS_VERSION
 
-SCHEMA = "desk-4"
+SCHEMA = "desk-5"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
            "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity")
 _DDL = (
