@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.numbers
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.search --articles 10000
+	$(BIN)/python -m bench.desk --articles 10000
 
 # Extraction quality on ../shared/eval's dev data (see its README); writes predictions to $(EVAL_OUT).
 EVAL := ../shared/eval
