@@ -286,3 +286,22 @@ async def test_a_long_list_is_cut_and_says_so(monkeypatch):
         assert "press f to filter" in str(view.main.list_widget.options[-1].prompt)
         await pilot.press("f", *"okafor")  # the filter reaches the ones not listed
         await wait_for(pilot, lambda: [e.name for e in rows(view.main)] == ["Daniel Okafor"])
+
+
+async def test_views_read_the_desk_kept_in_the_cache_database():
+    from analysis.cache import cache_dir
+
+    app = CopydeskApp(desk_articles(), use_cache=True, analyze=fixed_analyze())
+    app._start_search_index = lambda cache: setattr(app, "search_error", "off in this test")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert app._cache is not None
+        view = await open_view(pilot, "S", SpeakersView)
+        assert [(s.name, s.quotes) for s in rows(view.main)] == [
+            ("Elena Varga", 2), ("Daniel Okafor", 1)]
+    import sqlite3
+
+    conn = sqlite3.connect(cache_dir() / "cache.sqlite3")
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert any(name.startswith("desk_") for name in tables)

@@ -198,6 +198,8 @@ class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking,
 
     @on(Analysed)
     def _analysed(self, message: Analysed) -> None:
+        if self._closing or not self.screen_stack:  # a last batch while the app shuts down
+            return
         for index, analysis, cached in message.results:
             self.store.put(index, analysis, cached)
             if index == self.current_index and self._filled != index:

@@ -6,8 +6,11 @@ widgets. ``q`` cancels the worker, which stops after the current article and let
 what it parsed (SQLite transactions, so the cache is never left half-written). A second thread
 worker (group ``search-index``), started once the first facts show (or at ``/``), opens the search
 index and adds the analysed articles the first one hands it through a :class:`SearchFeed`, posting
-:class:`Indexed` as it goes; a search uses whatever is indexed so far. The cache and the index are
-closed by the last worker thread out once the app is closing (:meth:`CorpusWorkers._stop_workers`).
+:class:`Indexed` as it goes; a search uses whatever is indexed so far. The analysis worker also
+opens the corpus desk (:class:`analysis.corpus.CorpusDesk`, on the cache's database or in memory),
+scopes it to this corpus and adds each batch after posting it, then posts :class:`DeskGrew`. The
+cache, the index and the desk are closed by the last worker thread out once the app is closing
+(:meth:`CorpusWorkers._stop_workers`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ CACHED_BATCH, PARSE_BATCH = 256, 8
 POST_EVERY_S = 0.1
 # How often the search-index worker reports progress (the open search re-runs its query).
 INDEXED_EVERY_S = 0.5
+# How often the analysis worker tells the open desk view that the desk has grown.
+DESK_EVERY_S = 0.5
 
 
 class Analysed(Message):
@@ -93,6 +98,7 @@ class CorpusWorkers:
         self._users = 0  # worker threads using the cache or the search index
         self.desk: Any = None  # analysis.corpus.CorpusDesk, opened by the analysis worker
         self.desk_error: str | None = None
+        self._desk_posted = 0.0
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False,
           description="analysing articles")
@@ -107,6 +113,7 @@ class CorpusWorkers:
             self._cache_ready.set()
             self._feed.close()
             self._release_resources()
+            self.post_message(DeskGrew())  # the view shows the final state
 
     def _analyse_all(self, worker: Worker) -> None:
         cache = None
@@ -176,7 +183,10 @@ class CorpusWorkers:
             desk.add(entries)
         except Exception as exc:  # noqa: BLE001 - the desk must never stop the analysis
             self.desk, self.desk_error = None, f"the corpus desk failed ({exc})"
-        self.post_message(DeskGrew())
+        now = time.monotonic()
+        if now - self._desk_posted >= DESK_EVERY_S:  # the view re-queries at most once a second
+            self._desk_posted = now
+            self.post_message(DeskGrew())
 
     def _open_desk(self, cache: Any) -> None:
         """Open the corpus desk on the cache's database (in memory without one), scoped here."""

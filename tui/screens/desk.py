@@ -248,7 +248,7 @@ class DeskView(Screen[None]):
         if done < total:
             self.set_progress(f"analysed {done:,} of {total:,} articles: showing those so far")
         else:
-            self.set_progress(f"all {total:,} articles analysed")
+            self.set_progress(f"all {total:,} article{'s' if total != 1 else ''} analysed")
         self._follow_highlight(refresh=True)
 
     def set_progress(self, text: str) -> None:
