@@ -8,6 +8,7 @@ from datetime import date
 
 from analysis.model import Article
 from analysis.months import MONTHS
+from analysis.titles import display_title, reads_as_headline
 
 # Longest first, so "January" is matched whole rather than as "Jan".
 _MONTHS = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
@@ -84,11 +85,20 @@ def make_article(
     url: object = None,
     title_in_text: bool = True,
 ) -> Article:
-    """Build an Article; when ``title_in_text`` the first non-empty line is the title."""
+    """Build an Article: its title, dateline and publication date.
+
+    With ``title_in_text`` and no ``title`` given, the first non-empty line is the title when
+    it reads as a headline (:func:`analysis.titles.reads_as_headline`); otherwise the whole
+    text is body and the title shown is derived from the first sentence. A given ``title``
+    that the text repeats as its first line is not read as body.
+    """
     paragraphs = _paragraphs(text)
     body = paragraphs
-    if title_in_text and paragraphs and not (isinstance(title, str) and title.strip()):
-        title = paragraphs[0][1].strip().lstrip("#").strip()
+    given = title.strip() if isinstance(title, str) and title.strip() else None
+    if given and paragraphs and paragraphs[0][1].strip().lstrip("#").strip() == given:
+        body = paragraphs[1:]
+    elif title_in_text and paragraphs and not given and _headline_first(paragraphs):
+        given = paragraphs[0][1].strip().lstrip("#").strip() or None
         body = paragraphs[1:]
     iso_date = normalise_date(date_value)
     dateline = None
@@ -102,15 +112,37 @@ def make_article(
         if m and len(m.group("place").replace(" ", "")) >= 2:
             dateline = m.group("place")
             dateline_span = (offset + m.start("place"), offset + m.end("place"))
+            line = line[m.end() :]
+        if not given:
+            given = display_title(line) or None
         break
     article_id = str(source_id) if source_id not in (None, "") else text_id(text)
     return Article(
         id=article_id,
         path=path,
         text=text,
-        title=title.strip() if isinstance(title, str) and title.strip() else None,
+        title=given,
         dateline=dateline,
         date=iso_date,
         url=url if isinstance(url, str) and url else None,
         dateline_span=dateline_span,
+    )
+
+
+def _opens_with_dateline(line: str) -> bool:
+    m = _PLACE_DATELINE.match(line)
+    return bool(m and len(m.group("place").replace(" ", "")) >= 2)
+
+
+def _headline_first(paragraphs: list[tuple[int, str]]) -> bool:
+    """Whether the first of a text's opening paragraphs is its headline."""
+    first = paragraphs[0][1]
+    following = paragraphs[1][1] if len(paragraphs) > 1 else None
+    return reads_as_headline(
+        first,
+        following,
+        opens_with_dateline=_opens_with_dateline(first),
+        is_date=parse_date_line(first) is not None,
+        next_opens_with_dateline=following is not None and _opens_with_dateline(following),
+        next_is_date=following is not None and parse_date_line(following) is not None,
     )

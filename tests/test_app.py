@@ -20,7 +20,7 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.panes import FactList, FactPane, FilterInput
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SAMPLE = ROOT / "tests" / "fixtures" / "harbour_storm_sample.txt"
 OKAFOR = "Every crew we have is on the road tonight"
 
 
@@ -32,7 +32,7 @@ def warm_cache(tmp_path_factory) -> Path:
 
     directory = tmp_path_factory.mktemp("warm-cache")
     cache = open_cache(pytest.fail, directory)
-    articles = load([str(SEEDS)]).articles
+    articles = load([str(SAMPLE)]).articles
     results = list(analyze_corpus(articles, cache))
     try:
         from analysis.search import SearchIndex
@@ -51,12 +51,12 @@ def warm_cache(tmp_path_factory) -> Path:
 def seed_articles(warm_cache, monkeypatch) -> list[Article]:
     """The seed corpus, with its analysis already cached (tests of a cold start load their own)."""
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(warm_cache))
-    return load([str(SEEDS)]).articles
+    return load([str(SAMPLE)]).articles
 
 
 @pytest.fixture
 def cold_seed_articles() -> list[Article]:
-    return load([str(SEEDS)]).articles
+    return load([str(SAMPLE)]).articles
 
 
 async def wait_for(pilot, predicate, timeout: float = 30.0) -> None:

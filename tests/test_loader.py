@@ -178,3 +178,84 @@ def test_folder_with_nothing_readable(tmp_path):
     (tmp_path / "x.bin").write_bytes(b"\x00\x01\x02")
     result = load([str(tmp_path)])
     assert result.articles == [] and result.warnings
+
+
+# Titled and untitled text: the first line is the title only when it reads as a headline.
+
+UNTITLED = (
+    "OSLO - The city council on Tuesday approved a new harbour tunnel after a decade of debate "
+    "over its cost and route.\n\nWork starts in May, the mayor said.\n"
+)
+
+
+def test_dateline_opening_is_body_not_title():
+    article = make_article(UNTITLED, "x.txt")
+    assert article.dateline == "OSLO"
+    assert UNTITLED[slice(*article.dateline_span)] == "OSLO"
+    assert article.title == (
+        "The city council on Tuesday approved a new harbour tunnel after a decade of…")
+
+
+def test_long_first_sentence_with_full_stop_is_body():
+    text = ("The regional hospital will close its maternity ward next month, its board said "
+            "on Friday.\n\nStaff will move to the city.\n")
+    article = make_article(text, "x.txt")
+    assert article.dateline is None
+    assert article.title == (
+        "The regional hospital will close its maternity ward next month, its board said…")
+
+
+def test_only_paragraph_is_body_and_short_title_is_its_first_sentence():
+    article = make_article("Rain fell on Tuesday. The river rose.", "x.txt")
+    assert article.title == "Rain fell on Tuesday."
+
+
+def test_first_sentence_skips_abbreviations():
+    text = "The U.S. Army left on Feb. 24 after Mr. Ruiz spoke. It rained.\n"
+    title = make_article(text, "x.txt").title
+    assert title == "The U.S. Army left on Feb. 24 after Mr. Ruiz spoke."
+
+
+def test_headlines_stay_titles():
+    for headline in (
+        "Storm cuts power to thousands in Portmere",  # sentence case, no full stop
+        "Only 24 Percent of the Mayor’s Donors Are Local.",  # title case with a full stop
+        "Flood closes bridge",
+    ):
+        article = make_article(f"{headline}\n\nThe council met on Tuesday to vote.\n", "x.txt")
+        assert article.title == headline.rstrip()
+
+
+def test_title_over_a_datelined_paragraph_or_a_date_line():
+    text = "Tunnel approved, work starts in May.\n\nOSLO - The council approved it.\n"
+    article = make_article(text, "x.txt")
+    assert article.title == "Tunnel approved, work starts in May."
+    assert article.dateline == "OSLO"
+    text = "Tunnel approved after long debate.\n\nFriday, January 4, 2019\n\nThe council met.\n"
+    article = make_article(text, "x.txt")
+    assert article.title == "Tunnel approved after long debate." and article.date == "2019-01-04"
+
+
+def test_title_case_line_with_a_caps_word_and_dash_is_a_headline_not_a_dateline():
+    text = "EXCLUSIVE – Harbour Chief Says Tunnel Will Never Open\n\nThe chief spoke on Monday.\n"
+    article = make_article(text, "x.txt")
+    assert article.title.startswith("EXCLUSIVE") and article.dateline is None
+
+
+def test_untitled_stdin_md_and_records(tmp_path):
+    md = tmp_path / "wire.md"
+    md.write_text(UNTITLED, encoding="utf-8")
+    [from_md] = load([str(md)]).articles
+    [from_stdin] = load(["-"], stdin=io.BytesIO(UNTITLED.encode())).articles
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"text": UNTITLED}) + "\n", encoding="utf-8")
+    [from_record] = load([str(records)]).articles
+    for article in (from_md, from_stdin, from_record):
+        assert article.dateline == "OSLO" and article.title.startswith("The city council")
+        assert article.text == UNTITLED
+
+
+def test_given_title_repeated_as_first_line_is_not_body():
+    text = "Tunnel approved\n\nOSLO - The council approved it.\n"
+    article = make_article(text, "x.html", title="Tunnel approved")
+    assert article.title == "Tunnel approved" and article.dateline == "OSLO"

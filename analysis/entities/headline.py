@@ -28,11 +28,14 @@ def title_case_headline(text: str) -> tuple[int, int] | None:
     end = text.find("\n", start)
     if end < 0 or not text[end:].strip():
         return None
-    words = [w for w in _LONG_WORD.findall(text[start:end]) if w not in LOWER_IN_TITLES]
+    return (start, end) if is_title_case(text[start:end]) else None
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a line is in title case: nearly all its longer words capitalised, three or more."""
+    words = [w for w in _LONG_WORD.findall(line) if w not in LOWER_IN_TITLES]
     capitalised = sum(w[0].isupper() for w in words)
-    if capitalised < MIN_CAPITALISED_WORDS or capitalised < CAPITALISED_SHARE * len(words):
-        return None
-    return start, end
+    return capitalised >= MIN_CAPITALISED_WORDS and capitalised >= CAPITALISED_SHARE * len(words)
 
 
 def used_in_body(name: str, text: str, body_start: int) -> bool:
