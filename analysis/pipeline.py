@@ -15,6 +15,7 @@ from analysis.claims import assign_sources, extract_claims
 from analysis.doctext import remember_text
 from analysis.entities import add_entity_components, extract_entities
 from analysis.errors import ModelNotFound
+from analysis.lemmas import use_fast_lemmas
 from analysis.model import Analysis, Article
 from analysis.numbers import extract_numbers
 from analysis.quotes import extract_quotes, speaker_index
@@ -35,6 +36,7 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     except (OSError, ImportError, ValueError) as exc:
         raise ModelNotFound(name) from exc
     add_entity_components(nlp)
+    use_fast_lemmas(nlp)
     # The model and its tables live as long as the process: move them out of the collector's
     # generations, so that full collections during a long run do not walk them again and again.
     gc.collect()
