@@ -18,7 +18,7 @@ _HERE = Path(__file__).resolve().parent
 # The modules whose code shapes an analysis record (loading and search do not).
 _EXTRACTION_CODE = (
     "pipeline.py", "articles.py", "titles.py", "model.py", "months.py", "names.py",
-    "doctext.py", "entities", "quotes", "claims", "numbers",
+    "doctext.py", "lemmas.py", "entities", "quotes", "claims", "numbers",
 )
 
 
