@@ -243,7 +243,7 @@ def test_persistence_reuses_indexed_content(tmp_path, monkeypatch):
 
     second = SearchIndex(cache)
     calls = []
-    import analysis.search.index as module
+    import analysis.search.indexing as module
     monkeypatch.setattr(module, "article_items", lambda *a: calls.append(a) or [])
     for make in CORPUS.values():
         second.add(*make())

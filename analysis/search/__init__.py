@@ -6,18 +6,18 @@ searches only the articles ``add()``-ed to it; re-adding an article with other c
 analysis replaces its rows. Queries tolerate typos, fragments and word order; ``speaker:``,
 ``kind:`` and ``label:`` filters combine with free text. Hits: :class:`Hit`.
 
-How (``index.py``): every distinct item text is stored once, under an FTS5 *word* index
-(unicode61, diacritics folded), with ``k<kind>``/``l<label>``/``s<speaker>`` tokens in a second
-column for filtering inside the MATCH. A query word is expanded, in memory, to the indexed words
-within 1 edit (4-6 letters) or 2 edits (7+; OSA, so a transposition is one edit) with rapidfuzz,
-a word the corpus lacks (5+ letters) also to the words containing it ("tacker" -> "attacker"),
-and the word being typed to its completions; the most selective words are OR-ed, and the best
-200 texts by bm25, with up to 50 holding the query's words as a phrase (a fragment of common
-words, "to continue in", is lost among bm25's ranks), are re-scored with rapidfuzz
+How (``indexing.py`` stores, ``index.py`` searches): every distinct item text is stored once, under
+an FTS5 *word* index (unicode61, diacritics folded), with ``k<kind>``/``l<label>``/``s<speaker>``
+tokens in a second column for filtering inside the MATCH. A query word is expanded, in memory, to
+the indexed words within 1 edit (4-6 letters) or 2 edits (7+; OSA, so a transposition is one edit)
+with rapidfuzz, a word the corpus lacks (5+ letters) also to the words containing it ("tacker" ->
+"attacker"), and the word being typed to its completions; the most selective words are OR-ed, and
+the best 200 texts by bm25, with up to 50 holding the query's words as a phrase (a fragment of
+common words, "to continue in", is lost among bm25's ranks), are re-scored with rapidfuzz
 (``score.py``: the query searched within each item -- partial_ratio, or ratio for items shorter
-than the query -- or per-word ratio for reordered words), then mapped to the open corpus'
-items. Every query term is quoted, so FTS5 syntax in a query is literal; a query with no letters
-or digits is matched literally with ``instr`` (time-capped).
+than the query -- or per-word ratio for reordered words), then mapped to the open corpus' items.
+Every query term is quoted, so FTS5 syntax in a query is literal; a query with no letters or digits
+is matched literally with ``instr`` (time-capped).
 
 Why word index + fuzzy vocabulary rather than FTS5 trigram or tantivy (measured with
 ``python -m bench.search``, 200 typo/fragment queries, same re-scoring):
