@@ -15,7 +15,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import platformdirs
@@ -87,33 +87,27 @@ class Cache:
 
     def present(self, keys: Iterable[str]) -> set[str]:
         """Which of ``keys`` have a cached analysis (without reading the analyses)."""
-        out: set[str] = set()
-        keys = list(keys)
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT key FROM analyses WHERE key IN ({marks})", chunk
-            ).fetchall()
-            out.update(key for (key,) in rows)
-        return out
+        return {key for (key,) in self._rows("key", keys)}
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Analysis]:
         """The cached analyses among ``keys``; unreadable rows are treated as misses."""
         out: dict[str, Analysis] = {}
+        for key, data in self._rows("key, data", keys):
+            try:
+                out[key] = Analysis.from_dict(json.loads(zlib.decompress(data)))
+            except (zlib.error, ValueError, KeyError, TypeError):
+                continue
+        return out
+
+    def _rows(self, columns: str, keys: Iterable[str]) -> Iterator[tuple]:
+        """``columns`` of the rows whose key is among ``keys``, 500 keys per query."""
         keys = list(keys)
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk
+            yield from self.conn.execute(
+                f"SELECT {columns} FROM analyses WHERE key IN ({marks})", chunk
             ).fetchall()
-            for key, data in rows:
-                try:
-                    out[key] = Analysis.from_dict(json.loads(zlib.decompress(data)))
-                except (zlib.error, ValueError, KeyError, TypeError):
-                    continue
-        return out
 
     def put_many(self, items: Iterable[tuple[str, Analysis]]) -> None:
         """Store analyses in one transaction; a concurrent writer of the same key is harmless."""
