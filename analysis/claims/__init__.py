@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from analysis.claims.content import Site, find_sites
 from analysis.claims.cues import is_claim_cue
 from analysis.claims.sources import assign_sources
+from analysis.doctext import doc_text
 from analysis.model import Claim, Quote
 from analysis.quotes.cues import NOT_SPEAKERS, cue_text, speaker_token
 from analysis.quotes.speakers import EntityIndex, Resolution, resolve
@@ -36,7 +37,7 @@ def extract_claims(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Cl
 
 
 def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     marked = [(q.start - 1, q.end + 1, q.kind) for q in quotes]
     seen: set[tuple[int, int]] = set()
     out: list[Claim] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.doctext import doc_text
 from analysis.entities.candidates import NUMERIC_LABELS, Candidate, find_candidates
 from analysis.entities.component import COMPONENT_NAME
 from analysis.entities.gazetteer import load_gazetteer
@@ -34,7 +35,7 @@ def add_entity_components(nlp: Language) -> None:
 
 def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     """The named entities of one parsed article, merged, in order of first mention."""
-    text = _text_of(doc, article)
+    text = doc_text(doc)
     cands = _drop_headline_guesses(find_candidates(doc), text)
     dateline = _dateline_candidate(doc, text, article)
     if dateline is not None:
@@ -75,17 +76,6 @@ def _display_name(group: list[Candidate]) -> str:
         place = load_gazetteer().lookup(name)
         return place.name if place else name.title()
     return name
-
-
-def _text_of(doc: Doc, article: Article) -> str:
-    """The doc's text; ``article.text`` when it is the same (``doc.text`` is rebuilt per call)."""
-    if len(doc) == 0:
-        return doc.text
-    last = doc[-1]
-    if last.idx + len(last.text_with_ws) == len(article.text) and article.text.startswith(
-            doc[0].text):
-        return article.text
-    return doc.text
 
 
 def _dateline_candidate(doc: Doc, text: str, article: Article) -> Candidate | None:
