@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.attributes import use_fast_attributes
 from analysis.claims import assign_sources, extract_claims
 from analysis.doctext import remember_text
 from analysis.entities import add_entity_components, extract_entities
@@ -36,6 +37,7 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     except (OSError, ImportError, ValueError) as exc:
         raise ModelNotFound(name) from exc
     add_entity_components(nlp)
+    use_fast_attributes(nlp)
     use_fast_lemmas(nlp)
     # The model and its tables live as long as the process: move them out of the collector's
     # generations, so that full collections during a long run do not walk them again and again.
