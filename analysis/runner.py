@@ -5,6 +5,10 @@ for importing and loading it. Results are yielded in input order as they become 
 cost per article does not grow with the corpus: cached analyses are read a window at a time,
 parsed ones are written to the cache in batches (one transaction each) and never held, and no
 ``Doc`` outlives its article's extraction.
+
+An article that makes the pipeline or an extractor raise is handed to ``on_failed`` with the
+reason and skipped (not yielded, not cached), and the run goes on; without ``on_failed`` the
+exception propagates.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from analysis.cache import Cache, cache_key
+from analysis.failures import describe
 from analysis.model import Analysis, Article
 from analysis.version import DEFAULT_MODEL
 
@@ -36,10 +41,13 @@ def analyze_corpus(
     cache: Cache | None,
     options: RunOptions = RunOptions(),
     on_cached: Callable[[int], None] | None = None,
+    on_failed: Callable[[Article, str], None] | None = None,
 ) -> Iterator[tuple[Article, Analysis, bool]]:
     """Yield ``(article, analysis, from_cache)`` for every article, in input order.
 
     ``on_cached`` is told how many articles were found in the cache before any parsing starts.
+    ``on_failed`` is told of each article whose analysis raised (with a one-line reason), which
+    is then skipped; without it the exception propagates.
     Raises :class:`analysis.pipeline.ModelNotFound` when parsing is needed and the model is absent.
     """
     keys = [cache_key(a.text, options.model, a.date) for a in articles]
@@ -47,7 +55,7 @@ def analyze_corpus(
     if on_cached:
         on_cached(sum(1 for k in keys if k in present))
     misses = [i for i, k in enumerate(keys) if k not in present]
-    parsed = _Parser(articles, misses, options)
+    parsed = _Parser(articles, misses, options, isolate=on_failed is not None)
     pending: list[tuple[str, Analysis]] = []
     try:
         for start in range(0, len(articles), _READ_WINDOW):
@@ -60,6 +68,9 @@ def analyze_corpus(
                     continue
                 # Not cached, or its row could not be read back: parse it.
                 analysis = parsed.next(i) if key not in present else parsed.one(i)
+                if isinstance(analysis, _Failure):
+                    on_failed(articles[i], analysis.reason)  # type: ignore[misc]
+                    continue
                 pending.append((key, analysis))
                 if cache and len(pending) >= _FLUSH_EVERY:
                     cache.put_many(pending)
@@ -71,16 +82,30 @@ def analyze_corpus(
             cache.put_many(pending)
 
 
-class _Parser:
-    """Analyses of the articles at ``indices``, parsed lazily in that order by one ``nlp.pipe``."""
+@dataclass(frozen=True)
+class _Failure:
+    """An article whose analysis raised: the one-line reason."""
 
-    def __init__(self, articles: list[Article], indices: list[int], options: RunOptions) -> None:
+    reason: str
+
+
+class _Parser:
+    """Analyses of the articles at ``indices``, parsed lazily in that order by one ``nlp.pipe``.
+
+    With ``isolate``, an exception becomes a :class:`_Failure` for its article alone: one raised
+    by an extractor fails that article; one raised by the pipeline inside a batch, where it
+    cannot say which article broke it, has that batch parsed again one article at a time.
+    """
+
+    def __init__(self, articles: list[Article], indices: list[int], options: RunOptions,
+                 isolate: bool = False) -> None:
         self.articles = articles
         self.indices = indices
         self.options = options
-        self._stream: Iterator[tuple[int, Analysis]] | None = None
+        self.isolate = isolate
+        self._stream: Iterator[tuple[int, Analysis | _Failure]] | None = None
 
-    def next(self, i: int) -> Analysis:
+    def next(self, i: int) -> Analysis | _Failure:
         """The analysis of article ``i``, the next of ``indices``."""
         if self._stream is None:
             self._stream = self._pipe()
@@ -88,12 +113,15 @@ class _Parser:
         assert got == i, f"parsed article {got} where {i} was due"
         return analysis
 
-    def one(self, i: int) -> Analysis:
+    def one(self, i: int) -> Analysis | _Failure:
         """The analysis of article ``i`` on its own (a cache row that could not be read)."""
-        from analysis.pipeline import analyze_doc
-
-        article = self.articles[i]
-        return analyze_doc(self._nlp()(article.text), article)
+        try:
+            doc = self._nlp()(self.articles[i].text)
+        except Exception as exc:
+            if not self.isolate:
+                raise
+            return _Failure(describe(exc))
+        return self._extract(doc, i)
 
     def close(self) -> None:
         if self._stream is not None:
@@ -104,13 +132,33 @@ class _Parser:
 
         return load_nlp(self.options.model)
 
-    def _pipe(self) -> Iterator[tuple[int, Analysis]]:
+    def _extract(self, doc, i: int) -> Analysis | _Failure:
         from analysis.pipeline import analyze_doc
 
+        if not self.isolate:
+            return analyze_doc(doc, self.articles[i])
+        try:
+            return analyze_doc(doc, self.articles[i])
+        except Exception as exc:  # noqa: BLE001 - reported with the article's path
+            return _Failure(describe(exc))
+
+    def _pipe(self) -> Iterator[tuple[int, Analysis | _Failure]]:
         nlp = self._nlp()
-        stream = ((self.articles[i].text, i) for i in self.indices)
         n_process = max(1, self.options.jobs)
-        for doc, i in nlp.pipe(
-            stream, as_tuples=True, batch_size=self.options.batch_size, n_process=n_process
-        ):
-            yield i, analyze_doc(doc, self.articles[i])
+        todo = self.indices
+        done = 0
+        while done < len(todo):
+            stream = ((self.articles[i].text, i) for i in todo[done:])
+            try:
+                for doc, i in nlp.pipe(stream, as_tuples=True,
+                                       batch_size=self.options.batch_size, n_process=n_process):
+                    done += 1
+                    yield i, self._extract(doc, i)
+            except Exception:
+                if not self.isolate:
+                    raise
+                # The pipeline raised inside the batch of the next article due: parse that
+                # batch one article at a time, then pipe the rest again.
+                for i in todo[done : done + self.options.batch_size]:
+                    done += 1
+                    yield i, self.one(i)

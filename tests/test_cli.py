@@ -185,3 +185,28 @@ def test_copy_of_corpus_in_jsonl_matches_txt_ids(shared_corpus, tmp_path, capsys
     assert code == 0
     ids = [json.loads(line)["id"] for line in out.splitlines()]
     assert ids == [json.loads(line)["id"] for line in lines]
+
+
+def test_an_article_whose_extractor_raises_is_skipped_and_the_run_goes_on(
+        tmp_path, capsys, monkeypatch):
+    import analysis.pipeline as pipeline
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n, town in enumerate(("Riverton", "Lakeside", "Hillford")):
+        (folder / f"{n}.txt").write_text(STORY.replace("RIVERTON", town.upper()), "utf-8")
+    real = pipeline.extract_numbers
+
+    def flaky(doc, article):
+        if "LAKESIDE" in article.text:
+            raise KeyError("no such unit")
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "extract_numbers", flaky)
+    code, out, err = run(capsys, "analyze", str(folder), "--no-cache")
+    assert code == 0
+    assert [json.loads(x)["path"] for x in out.splitlines()] == [
+        str(folder / "0.txt"), str(folder / "2.txt")]
+    assert f"{folder / '1.txt'}: analysis failed, skipped (KeyError: 'no such unit')" in err
+    assert "1 article could not be analysed and was skipped" in err
+    assert "Traceback" not in err

@@ -172,3 +172,62 @@ def test_real_pipeline_records_identical_fresh_and_cached(nlp, tmp_path):
     assert fresh == again
     assert [json.loads(r)["id"] for r in fresh] == ["t0", "t1"]
     cache.close()
+
+
+class BreakingNlp(FakeNlp):
+    """A pipeline that raises inside the batch holding the text ``bad``, and on it alone."""
+
+    def __init__(self, bad: str) -> None:
+        super().__init__()
+        self.bad = bad
+
+    def pipe(self, stream, as_tuples, batch_size, n_process):
+        batch = []
+        for item in stream:
+            batch.append(item)
+            if len(batch) == batch_size:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
+
+    def _batch(self, batch):
+        if any(text == self.bad for text, _ in batch):
+            raise ValueError("the parser choked")
+        self.taken += len(batch)
+        yield from batch
+
+    def __call__(self, text):
+        if text == self.bad:
+            raise ValueError("the parser choked\non this")
+        return super().__call__(text)
+
+
+def test_an_article_whose_extractor_raises_is_skipped_and_reported(fake_nlp, monkeypatch):
+    def flaky(text, article):
+        if article.id == "a1":
+            raise RuntimeError("extractor broke")
+        return fake_analysis(text, article)
+
+    monkeypatch.setattr(pipeline, "analyze_doc", flaky)
+    cache = RecordingCache()
+    failed = []
+    got = list(analyze_corpus(articles(3), cache, on_failed=lambda a, r: failed.append((a.id, r))))
+    assert [a.id for a, _, _ in got] == ["a0", "a2"]
+    assert failed == [("a1", "RuntimeError: extractor broke")]
+    assert len(cache.stored) == 2  # the failed article is not cached
+    with pytest.raises(RuntimeError):  # without on_failed, the error is the caller's
+        list(analyze_corpus(articles(3), None))
+
+
+def test_a_batch_the_pipeline_raises_on_is_parsed_one_article_at_a_time(monkeypatch):
+    items = articles(40)
+    nlp = BreakingNlp(items[20].text)
+    monkeypatch.setattr(pipeline, "load_nlp", lambda name: nlp)
+    monkeypatch.setattr(pipeline, "analyze_doc", fake_analysis)
+    failed = []
+    got = list(analyze_corpus(items, None, RunOptions(batch_size=8),
+                              on_failed=lambda a, r: failed.append((a.id, r))))
+    assert [a.id for a, _, _ in got] == [a.id for a in items if a.id != "a20"]
+    assert [x.numbers[0].value for _, x, _ in got] == [len(a.text) for a, _, _ in got]
+    assert failed == [("a20", "ValueError: the parser choked on this")]
+    assert nlp.taken == 39  # nothing parsed twice

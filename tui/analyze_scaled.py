@@ -62,9 +62,12 @@ def cmd_analyze_scaled(args: argparse.Namespace) -> int:
                                    workers=args.workers or os.cpu_count() or 2)
             triples = _on_cluster(articles, cache, options, where, report)
         else:
+            from analysis.failures import Skipped
             from analysis.runner import analyze_corpus
 
-            triples = analyze_corpus(articles, cache, options)
+            skipped = Skipped(_warn)
+            failed = skipped.failed
+            triples = analyze_corpus(articles, cache, options, on_failed=skipped)
         results = with_progress(((a, x) for a, x, _ in triples), len(articles))
         _write(args, articles, results)
     if failed:

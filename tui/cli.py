@@ -139,13 +139,16 @@ def opened_cache(use_cache: bool) -> Iterator[Cache | None]:
             cache.close()
 
 
-def run_analysis(articles, model: str, jobs: int, use_cache: bool):
-    """Yield (article, analysis) for each article through the cache and the pipeline."""
+def run_analysis(articles, model: str, jobs: int, use_cache: bool, on_failed=None):
+    """Yield (article, analysis) for each article through the cache and the pipeline.
+
+    ``on_failed(article, reason)`` is told of each article skipped because its analysis raised.
+    """
     from analysis.runner import RunOptions, analyze_corpus
 
     with opened_cache(use_cache) as cache:
         for article, analysis, _cached in analyze_corpus(
-            articles, cache, RunOptions(model=model, jobs=jobs)
+            articles, cache, RunOptions(model=model, jobs=jobs), on_failed=on_failed
         ):
             yield article, analysis
 
@@ -155,9 +158,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from tui.analyze_scaled import cmd_analyze_scaled
 
         return cmd_analyze_scaled(args)
+    from analysis.failures import Skipped, skipped_summary
+
     articles = load_corpus(args.paths)
-    results = run_analysis(articles, args.model, args.jobs, not args.no_cache)
+    skipped = Skipped(_warn)
+    results = run_analysis(articles, args.model, args.jobs, not args.no_cache, skipped)
     write_output(args, articles, results)
+    if skipped.failed:
+        _warn(skipped_summary(len(skipped.failed)))
     return EXIT_OK
 
 
@@ -184,6 +192,7 @@ def write_output(args: argparse.Namespace, articles, results) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     import json
 
+    from analysis.failures import Skipped
     from analysis.runner import RunOptions, analyze_corpus
     from analysis.sanitize import strip_controls
     from analysis.search import SearchIndex
@@ -192,7 +201,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     with opened_cache(not args.no_cache) as cache:
         index = SearchIndex(cache)
         for article, analysis, _ in analyze_corpus(
-            articles, cache, RunOptions(model=args.model, jobs=args.jobs)
+            articles, cache, RunOptions(model=args.model, jobs=args.jobs),
+            on_failed=Skipped(_warn),
         ):
             index.add(article, analysis)
         hits = index.search(args.query, kind=args.kind, limit=args.limit)
