@@ -9,6 +9,8 @@ mention of the same name, or a describing noun next to it, win.
 
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
 from analysis.entities.patterns import GENERIC, NOT_NAMES, ORG_HEADS, TITLES
@@ -59,9 +61,11 @@ def proper_runs(doc: Doc, taken: list[bool], body_start: int) -> list[tuple[int,
     """Token ranges of capitalised PROPN runs outside ``taken`` tokens that may be names."""
     runs: list[tuple[int, int]] = []
     n = len(doc)
+    # Parts of speech as one array: a run starts at a proper noun, so only those are looked at.
+    propn = [p == PROPN for p in doc.to_array(POS).tolist()]
     i = 0
     while i < n:
-        if taken[i] or not _chain_token(doc[i]):
+        if taken[i] or not propn[i] or not _chain_token(doc[i]):
             i += 1
             continue
         j = i + 1

@@ -7,6 +7,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from analysis.model import Entity, Mention
@@ -43,6 +45,10 @@ PROMINENCE_BONUS = 100  # per earlier mention, up to four
 SPEECH_BONUS = 0  # the subject of a speech verb is the "current speaker" of news prose
 LAST_SUBJECT_CHARS = 400  # how close the latest subject must be to win outright
 MAX_BONUS = SUBJECT_BONUS + SPEECH_BONUS + GENDER_BONUS + 4 * PROMINENCE_BONUS
+# The same words as spaCy's string ids (symbol or hash), to test whole-doc arrays without Tokens.
+_SUBJECT_HASHES = frozenset(get_string_id(d) for d in SUBJECT_DEPS)
+_NSUBJ = get_string_id("nsubj")
+_GENDERED_HASHES = {get_string_id(w): g for w, g in GENDERED.items()}
 
 
 @dataclass
@@ -89,9 +95,11 @@ class EntityIndex:
                     idx.personlike.add(_key(ent))
                 idx._titles_for(span, ent)
         idx.titles.sort(key=lambda x: x[0])
-        for t in doc:
-            if t.dep_ not in SUBJECT_DEPS or t.i in idx.by_token or t.i in credited:
+        # Dependency labels as one array: Token objects only for the subjects.
+        for i, dep in enumerate(doc.to_array(DEP).tolist()):
+            if dep not in _SUBJECT_HASHES or i in idx.by_token or i in credited:
                 continue
+            t = doc[i]
             if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG"):
                 s, e = _propn_chain(t)
                 if e - s == 1 and t.is_sent_start:
@@ -126,18 +134,24 @@ class EntityIndex:
             g = HONORIFICS.get(self.doc[tok[0].i - 1].lower_.rstrip("."))
             if g is not None:
                 votes.setdefault(_key(ent), [0, 0])[g] += STRONG_VOTE
+        by_token = self.by_token
+        lowers = self.doc.to_array(LOWER).tolist()  # word forms as hashes, read once
         for sent in self.doc.sents:
             people = {
-                _key(self.by_token[t.i][0])
-                for t in sent
-                if t.i in self.by_token and self.by_token[t.i][0].label == "PERSON"
+                _key(by_token[i][0])
+                for i in range(sent.start, sent.end)
+                if i in by_token and by_token[i][0].label == "PERSON"
             }
-            genders = {GENDERED[t.lower_] for t in sent if t.lower_ in GENDERED}
+            genders = {_GENDERED_HASHES[h] for h in lowers[sent.start : sent.end]
+                       if h in _GENDERED_HASHES}
             if len(people) == 1 and len(genders) == 1:
                 votes.setdefault(people.pop(), [0, 0])[genders.pop()] += 1
         # "X said she ...": a subject of a speech verb whose complement's subject is gendered.
-        for t in self.doc:
-            if t.dep_ != "nsubj" or t.i not in self.by_token or not is_cue(t.head):
+        for i, dep in enumerate(self.doc.to_array(DEP).tolist()):
+            if dep != _NSUBJ or i not in by_token:
+                continue
+            t = self.doc[i]
+            if not is_cue(t.head):
                 continue
             for c in t.head.children:
                 if c.dep_ == "ccomp":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from analysis.quotes.cues import TERMINATORS
@@ -51,7 +52,7 @@ class FrameFinder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()  # token starts, without Token objects
 
     def tokens(self, a: int, b: int) -> list[Token]:
         """Tokens starting in [a, b)."""
