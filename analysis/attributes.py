@@ -27,6 +27,8 @@ from spacy.tokens._retokenize import set_token_attrs
 
 COMPONENT_NAME = "copydesk_attributes"
 RULER = "attribute_ruler"
+# Most combinations of attribute values remembered (then forgotten all at once).
+MEMO_LIMIT = 50_000
 
 # Pattern keys judged from the doc's arrays (string-valued, then flags).
 _STRING_KEYS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "POS": POS,
@@ -84,6 +86,7 @@ class FastAttributes:
         self.memo = {}
         # (pattern, token position) pairs a key matches past the first token of longer patterns
         self.later: dict[tuple[int, ...], frozenset[tuple[int, int]]] = {}
+        self.merged: dict[tuple[int, ...], dict[int, Any]] = {}  # shared by keys' rule lists
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -94,6 +97,9 @@ class FastAttributes:
         else:
             rows = [[]] * len(doc)
         keys = [tuple(r) for r in rows]
+        if len(self.memo) > MEMO_LIMIT:  # a long run meets ever more rare words: stay bounded
+            self.memo.clear()
+            self.later.clear()
         memo = self.memo
         found = [memo.get(k) or self._judge(k) for k in keys]
         extra = self._longer_matches(doc, keys, found)
@@ -124,7 +130,11 @@ class FastAttributes:
         rules.sort()
         starts.sort()
         self.later[key] = frozenset(later)
-        out = self.memo[key] = (tuple(rules), self._merge(rules), tuple(starts))
+        ruled = tuple(rules)
+        merged = self.merged.get(ruled)
+        if merged is None:
+            merged = self.merged[ruled] = self._merge(ruled)
+        out = self.memo[key] = (ruled, merged, tuple(starts))
         return out
 
     def _passes(self, predicate: Any, value: int, strings_cache: dict[int, str]) -> bool:

@@ -58,3 +58,17 @@ def test_patterns_only_the_matcher_judges(nlp):
 
 def test_empty_doc(nlp):
     assert len(nlp.get_pipe(COMPONENT_NAME)(nlp.make_doc(""))) == 0
+
+
+def test_memo_stays_bounded(nlp, monkeypatch):
+    import analysis.attributes as attributes
+
+    fast = FastAttributes(nlp.get_pipe(RULER))
+    monkeypatch.setattr(attributes, "MEMO_LIMIT", 5)
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        docs = [nlp(TEXT), nlp(TEXT)]
+    fast(docs[0])
+    assert len(fast.memo) > 5
+    fast(docs[1])  # the memo is cleared before the doc, then filled again: same attributes
+    assert numpy.array_equal(docs[0].to_array(COLUMNS), docs[1].to_array(COLUMNS))
+    assert len(fast.memo) == len({(t.is_space, t.lower, t.tag, t.dep) for t in docs[1]})
