@@ -224,6 +224,32 @@ def test_workers_running_another_copydesk_are_refused(tmp_path, capsys, schedule
     cache.close()
 
 
+def test_the_local_cluster_spares_its_workers_dasks_per_task_overheads(monkeypatch):
+    import dask
+
+    from analysis.cluster import ClusterOptions, _client
+
+    # A fresh process's environment: this one has a LocalCluster of Dask's defaults, whose nanny
+    # exported MALLOC_TRIM_THRESHOLD_ into os.environ.
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+
+    def probe():
+        import os
+
+        import dask
+
+        return (os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+                dask.config.get("distributed.worker.profile.enabled"),
+                dask.config.get("distributed.admin.tick.interval"))
+
+    with _client(ClusterOptions(workers=1)) as client:
+        seen = list(client.run(probe).values())
+    assert seen == [(None, False, "500ms")]
+    # Dask's defaults stand outside the local cluster (this process, a user's existing cluster).
+    assert dask.config.get("distributed.worker.profile.enabled") is True
+    assert dask.config.get("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_") == 65536
+
+
 def test_unreachable_scheduler_is_a_clear_usage_error():
     from analysis.cluster import ClusterOptions, ClusterUnavailable, analyze_on_cluster
     from analysis.runner import RunOptions
@@ -235,6 +261,7 @@ def test_unreachable_scheduler_is_a_clear_usage_error():
 
 
 def test_isolation_finds_the_one_article_that_breaks_a_batch(nlp):
+    from analysis.cache import decode
     from analysis.pipeline import analyze_doc
     from analysis.shards import analyze_isolated
 
@@ -258,7 +285,7 @@ def test_isolation_finds_the_one_article_that_breaks_a_batch(nlp):
     assert outcomes[1] == (False, "RuntimeError: article broke")
     for k in (0, 2):
         expected = analyze_doc(nlp(articles[k].text), articles[k]).to_dict()
-        assert outcomes[k] == (True, expected)
+        assert outcomes[k][0] is True and decode(outcomes[k][1]).to_dict() == expected
 
 
 def test_missing_extra_names_the_pip_command(tmp_path, capsys, monkeypatch):
