@@ -82,6 +82,21 @@ def shard_size(misses: int, workers: int, cap: int = MAX_SHARD) -> int:
     return max(1, min(cap, math.ceil(misses / max(1, workers * 8))))
 
 
+def plan_shards(indices: list[int], workers: int, cap: int = MAX_SHARD) -> list[list[int]]:
+    """``indices`` cut into consecutive shards, each sized by :func:`shard_size` of what is left.
+
+    Shards stay at ``cap`` articles while much is left and shrink to one article at the end, so
+    the workers finish within about one article of each other instead of one whole shard.
+    """
+    shards = []
+    start = 0
+    while start < len(indices):
+        size = shard_size(len(indices) - start, workers, cap)
+        shards.append(indices[start : start + size])
+        start += size
+    return shards
+
+
 def analyze_on_cluster(
     articles: list[Article],
     cache: Cache | None,
@@ -108,8 +123,11 @@ def analyze_on_cluster(
     done: dict[int, Analysis | None] = {}  # input index -> analysis, or None when it failed
     with _client(cluster) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        size = cluster.shard_size or shard_size(len(misses), workers)
-        shards = [misses[j : j + size] for j in range(0, len(misses), size)]
+        if cluster.shard_size:
+            size = cluster.shard_size
+            shards = [misses[j : j + size] for j in range(0, len(misses), size)]
+        else:
+            shards = plan_shards(misses, workers)
         report.shards = len(shards)
         completed = _run_shards(client, articles, shards, options, workers, report)
         position = 0

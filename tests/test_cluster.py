@@ -250,6 +250,20 @@ def test_the_local_cluster_spares_its_workers_dasks_per_task_overheads(monkeypat
     assert dask.config.get("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_") == 65536
 
 
+def test_shards_keep_order_and_shrink_towards_the_end():
+    from analysis.cluster import MAX_SHARD, plan_shards
+
+    indices = list(range(3, 1240))
+    shards = plan_shards(indices, workers=2)
+    assert [i for shard in shards for i in shard] == indices
+    sizes = [len(s) for s in shards]
+    assert sizes[0] == MAX_SHARD and sizes[-1] == 1
+    assert sizes == sorted(sizes, reverse=True)
+    assert len(shards) < len(indices) / 8  # a few articles per task still
+    assert [len(s) for s in plan_shards(list(range(6)), workers=2)] == [1] * 6
+    assert plan_shards([], workers=2) == []
+
+
 def test_unreachable_scheduler_is_a_clear_usage_error():
     from analysis.cluster import ClusterOptions, ClusterUnavailable, analyze_on_cluster
     from analysis.runner import RunOptions
