@@ -25,7 +25,7 @@ from typing import Any
 from analysis.cache import Cache, cache_key, decode
 from analysis.extras import require
 from analysis.model import Analysis, Article
-from analysis.runner import RunOptions
+from analysis.runner import RunOptions, analyze_corpus
 from analysis.shards import VersionMismatch, analyze_shard
 from analysis.version import ANALYSIS_VERSION
 
@@ -34,6 +34,8 @@ Warn = Callable[[str], None]
 MAX_SHARD = 16
 # Shards in flight per worker: enough to keep every worker busy between round trips.
 IN_FLIGHT_PER_WORKER = 3
+# Cached analyses read per query, as in the local engine: memory stays flat on a cached re-run.
+READ_WINDOW = 256
 # Dask's defaults for the local cluster copydesk starts, tuned for long CPU-bound tasks in few
 # processes: with the defaults each article cost the workers ~60% more CPU than the local engine
 # (measured, see the README). Only the local cluster gets these; an existing cluster keeps its own.
@@ -113,12 +115,13 @@ def analyze_on_cluster(
     require("dask")
     report = report if report is not None else ClusterReport()
     keys = [cache_key(a.text, options.model, a.date) for a in articles]
-    cached = cache.get_many(keys) if cache else {}
-    misses = [i for i, k in enumerate(keys) if k not in cached]
+    present = cache.present(keys) if cache else set()
+    misses = [i for i, k in enumerate(keys) if k not in present]
     report.cached = len(articles) - len(misses)
+    cached = _CachedReader(articles, keys, present, cache, options)
     if not misses:
-        for article, key in zip(articles, keys, strict=True):
-            yield article, cached[key], True
+        for position in range(len(articles)):
+            yield articles[position], *cached.get(position)
         return
     done: dict[int, Analysis | None] = {}  # input index -> analysis, or None when it failed
     with _client(cluster) as client:
@@ -140,9 +143,8 @@ def analyze_on_cluster(
                         (keys[i], outcome[1]) for i, outcome in finished if done[i] is not None
                     )
                 while position < len(articles):
-                    key = keys[position]
-                    if key in cached:
-                        yield articles[position], cached[key], True
+                    if keys[position] in present:
+                        yield articles[position], *cached.get(position)
                     elif position in done:
                         analysis = done.pop(position)
                         if analysis is not None:
@@ -152,6 +154,35 @@ def analyze_on_cluster(
                     position += 1
         finally:
             completed.close()  # cancels what is still queued before the client closes
+
+
+class _CachedReader:
+    """Cached analyses read a window at a time, as the local engine reads them.
+
+    Memory stays flat however many articles are cached. A row that cannot be read back (a damaged
+    cache) is analysed again in this process and stored, so the run neither stops nor skips it.
+    """
+
+    def __init__(self, articles: list[Article], keys: list[str], present: set[str],
+                 cache: Cache | None, options: RunOptions) -> None:
+        self.articles, self.keys, self.present = articles, keys, present
+        self.cache, self.options = cache, options
+        self.hits: dict[str, Analysis] = {}
+        self.end = 0  # keys before this index have been read
+
+    def get(self, position: int) -> tuple[Analysis, bool]:
+        """``(analysis, from_cache)`` of article ``position``, asked in increasing order."""
+        key = self.keys[position]
+        if position >= self.end:
+            window = self.keys[position : position + READ_WINDOW]
+            self.hits = self.cache.get_many([k for k in window if k in self.present])
+            self.end = position + len(window)
+        hit = self.hits.pop(key, None)
+        if hit is not None:
+            return hit, True
+        (_, analysis, _), = analyze_corpus([self.articles[position]], None, self.options)
+        self.cache.put_many([(key, analysis)])
+        return analysis, False
 
 
 def _accept(article: Article, outcome: tuple[bool, Any], report: ClusterReport,

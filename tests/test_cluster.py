@@ -324,3 +324,27 @@ def test_option_mistakes_are_usage_errors(tmp_path, capsys):
     assert code == 2 and "need --engine dask" in err
     code, _, err = run(capsys, "analyze", str(path), "--engine", "dask", "--jobs", "2")
     assert code == 2 and "--workers" in err
+
+
+def test_cached_rows_are_read_in_windows_and_a_damaged_one_is_analysed_again(
+        scheduler, monkeypatch):
+    from analysis import cluster
+    from analysis.cache import cache_key, open_cache
+    from analysis.cluster import ClusterOptions, analyze_on_cluster
+    from analysis.runner import RunOptions, analyze_corpus
+    from analysis.version import DEFAULT_MODEL
+
+    monkeypatch.setattr(cluster, "READ_WINDOW", 2)
+    articles = [make_article(story(n), f"w{n}.txt") for n in range(60, 65)]
+    cache = open_cache(pytest.fail)
+    local = [a.to_dict() for _, a, _ in analyze_corpus(articles[:4], cache, RunOptions())]
+    keys = [cache_key(a.text, DEFAULT_MODEL, a.date) for a in articles]
+    with cache.conn:
+        cache.conn.execute("UPDATE analyses SET data = ? WHERE key = ?", (b"not zlib", keys[2]))
+    got = list(analyze_on_cluster(articles, cache, RunOptions(), ClusterOptions(
+        scheduler=scheduler), pytest.fail))
+    assert [a.path for a, _, _ in got] == [a.path for a in articles]
+    assert [from_cache for _, _, from_cache in got] == [True, True, False, True, False]
+    assert [a.to_dict() for _, a, _ in got[:4]] == local
+    assert keys[2] in cache.get_many([keys[2]])  # the damaged row was stored again
+    cache.close()
