@@ -194,3 +194,10 @@ def test_that_clause_of_any_verb(nlp):
 def test_a_denied_or_withheld_stance_is_no_claim(nlp):
     text = "Without claiming the strike, the army put the toll higher."
     assert run(nlp, text).claims == []
+
+
+def test_an_attribution_inside_a_claim_is_part_of_it(nlp):
+    text = "Ada Park said the mayor believes the ferry will stop running in May."
+    claims = run(nlp, text).claims
+    assert [(c.start, c.end, c.cue) for c in claims] == [(14, 67, "said")]
+    assert claims[0].text == "the mayor believes the ferry will stop running in May"

@@ -40,7 +40,7 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     text = doc_text(doc)
     marked = [(q.start - 1, q.end + 1, q.kind) for q in quotes]
     seen: set[tuple[int, int]] = set()
-    out: list[Claim] = []
+    found: list[tuple[Token, Claim]] = []
     for tok in doc:
         if not is_claim_cue(tok) or _within(tok.idx, marked):
             continue
@@ -51,11 +51,18 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
             seen.add((start, end))
             r = _source(site, index)
             name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
-            out.append(
-                Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok))
+            found.append(
+                (tok, Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok)))
             )
+    out = [c for tok, c in found if not _nested(tok, c, found)]
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _nested(cue: Token, claim: Claim, found: list[tuple[Token, Claim]]) -> bool:
+    """The cue stands inside another claim's content ("X said he believes Y"): the inner
+    attribution is part of what the outer source claims, not a claim of its own."""
+    return any(other is not cue and c.start <= cue.idx < c.end for other, c in found)
 
 
 def _within(pos: int, marked: list[tuple[int, int, str]]) -> bool:
