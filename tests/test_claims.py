@@ -201,3 +201,12 @@ def test_an_attribution_inside_a_claim_is_part_of_it(nlp):
     claims = run(nlp, text).claims
     assert [(c.start, c.end, c.cue) for c in claims] == [(14, 67, "said")]
     assert claims[0].text == "the mayor believes the ferry will stop running in May"
+
+
+def test_a_participle_after_a_complement_is_a_claim_of_the_same_source(nlp):
+    text = "The harbour master said the ferry will stop in May, saying the pier needs repairs."
+    claims = run(nlp, text).claims
+    assert [(c.start, c.end, c.cue) for c in claims] == [(24, 50, "said"), (59, 81, "saying")]
+    assert [c.text for c in claims] == ["the ferry will stop in May", "the pier needs repairs"]
+    assert claims[1].speaker_mention is not None
+    assert claims[1].speaker_mention.text == "The harbour master"

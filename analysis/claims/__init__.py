@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from analysis.claims.bounds import participle_owner
 from analysis.claims.content import Site, find_sites
 from analysis.claims.cues import is_claim_cue
 from analysis.claims.sources import assign_sources
@@ -81,7 +82,8 @@ def _source(site: Site, index: EntityIndex) -> Resolution:
     cue = site.cue
     tok: Token | None = site.source
     if tok is None and not site.passive:
-        tok = speaker_token(cue, inverted=site.hi < cue.i)
+        owner = participle_owner(cue)
+        tok = speaker_token(owner or cue, inverted=owner is None and site.hi < cue.i)
     if tok is None or site.lo <= tok.i <= site.hi or tok.ent_type_ in NOT_SPEAKERS:
         return Resolution()
     stop = site.hi + 1 if site.hi < tok.i else tok.sent.start
