@@ -210,3 +210,12 @@ def test_a_participle_after_a_complement_is_a_claim_of_the_same_source(nlp):
     assert [c.text for c in claims] == ["the ferry will stop in May", "the pier needs repairs"]
     assert claims[1].speaker_mention is not None
     assert claims[1].speaker_mention.text == "The harbour master"
+
+
+def test_the_source_inside_a_relative_clause_is_found(nlp):
+    # the content keeps the relative clause whole, as PolNeAR marks it ("which he believes ...")
+    text = "It is a change that harbour officials believe will save money."
+    c = one(nlp, text, "harbour officials believe will save money")
+    assert c.cue == "believe"
+    assert c.speaker_mention is not None and c.speaker_mention.text == "harbour officials"
+    assert (c.speaker_mention.start, c.speaker_mention.end) == (20, 37)

@@ -78,13 +78,19 @@ def _repeats(start: int, end: int, marked: list[tuple[int, int, str]]) -> bool:
 
 def _source(site: Site, index: EntityIndex) -> Resolution:
     """The resolved source of an attribution: the "by"/"according to" object or the cue's
-    speaker as for a quote; never a word of the content itself."""
+    speaker as for a quote; never a word of the content itself, except in a relative clause
+    that holds its own cue ("which officials believe will ...")."""
     cue = site.cue
     tok: Token | None = site.source
     if tok is None and not site.passive:
         owner = participle_owner(cue)
         tok = speaker_token(owner or cue, inverted=owner is None and site.hi < cue.i)
-    if tok is None or site.lo <= tok.i <= site.hi or tok.ent_type_ in NOT_SPEAKERS:
+    if tok is None or tok.ent_type_ in NOT_SPEAKERS or _in_content(tok, site):
         return Resolution()
     stop = site.hi + 1 if site.hi < tok.i else tok.sent.start
     return resolve(index, tok, stop)
+
+
+def _in_content(tok: Token, site: Site) -> bool:
+    inside = site.lo <= tok.i <= site.hi
+    return inside and not (tok.i < site.cue.i < site.hi)
