@@ -219,3 +219,10 @@ def test_the_source_inside_a_relative_clause_is_found(nlp):
     assert c.cue == "believe"
     assert c.speaker_mention is not None and c.speaker_mention.text == "harbour officials"
     assert (c.speaker_mention.start, c.speaker_mention.end) == (20, 37)
+
+
+def test_a_speech_verb_coordinated_with_the_complement_ends_it(nlp):
+    text = "Ada Park said she would order a review of the pier and warned against further delays."
+    c = one(nlp, text, "she would order a review of the pier")
+    assert (c.start, c.end, c.cue) == (14, 50, "said")
+    assert all(x.end <= 50 for x in run(nlp, text).claims)

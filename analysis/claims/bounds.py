@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from analysis.claims.cues import is_claim_cue
+from analysis.quotes.cues import SPEECH_LEMMAS
 
 SET_OFF = frozenset({",", "—", "–", ";"})
 
@@ -24,6 +25,24 @@ def cut_participle(comp: Token, hi: int) -> int:
             and t.left_edge.i == t.i and doc[t.i - 1].text in SET_OFF and is_claim_cue(t)
         ):
             return t.i - 1
+    return hi
+
+
+def cut_cue_verb(cue: Token, comp: Token, hi: int) -> int:
+    """ "Park said she would order a review and warned against delays": a speech verb the parse
+    coordinates with the complement's verb, without a subject of its own and in the tense of
+    the cue, not of the complement, is the source's next act; the content ends before it."""
+    doc = comp.doc
+    for t in comp.children:
+        if (
+            t.dep_ == "conj" and comp.i < t.i <= hi and t.tag_ == cue.tag_ != comp.tag_
+            and t.lemma_.lower() in SPEECH_LEMMAS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            end = t.left_edge.i - 1
+            while end > comp.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+                end -= 1
+            return min(hi, end)
     return hi
 
 
