@@ -43,6 +43,19 @@ def cache_key(text: str, model: str, date: str | None) -> str:
     return h.hexdigest()
 
 
+def encode(record: dict) -> bytes:
+    """One analysis record (``Analysis.to_dict()``) as the cache stores it: compressed JSON."""
+    return zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 3)
+
+
+def decode(data: bytes) -> Analysis:
+    """The analysis stored as ``data`` by :func:`encode`.
+
+    Raises ``zlib.error``, ``ValueError``, ``KeyError`` or ``TypeError`` on a damaged record.
+    """
+    return Analysis.from_dict(json.loads(zlib.decompress(data)))
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -94,7 +107,7 @@ class Cache:
         out: dict[str, Analysis] = {}
         for key, data in self._rows("key, data", keys):
             try:
-                out[key] = Analysis.from_dict(json.loads(zlib.decompress(data)))
+                out[key] = decode(data)
             except (zlib.error, ValueError, KeyError, TypeError):
                 continue
         return out
@@ -111,11 +124,12 @@ class Cache:
 
     def put_many(self, items: Iterable[tuple[str, Analysis]]) -> None:
         """Store analyses in one transaction; a concurrent writer of the same key is harmless."""
+        self.put_encoded((key, encode(a.to_dict())) for key, a in items)
+
+    def put_encoded(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Store records already made by :func:`encode` (by a Dask worker), in one transaction."""
         now = time.time()
-        rows = [
-            (key, zlib.compress(json.dumps(a.to_dict(), ensure_ascii=False).encode(), 3), now)
-            for key, a in items
-        ]
+        rows = [(key, data, now) for key, data in items]
         if not rows:
             return
         with self.conn:

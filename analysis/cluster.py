@@ -22,10 +22,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.cache import Cache, cache_key
+from analysis.cache import Cache, cache_key, decode
 from analysis.extras import require
 from analysis.model import Analysis, Article
-from analysis.runner import RunOptions
+from analysis.runner import RunOptions, analyze_corpus
 from analysis.shards import VersionMismatch, analyze_shard
 from analysis.version import ANALYSIS_VERSION
 
@@ -34,6 +34,25 @@ Warn = Callable[[str], None]
 MAX_SHARD = 16
 # Shards in flight per worker: enough to keep every worker busy between round trips.
 IN_FLIGHT_PER_WORKER = 3
+# Cached analyses read per query, as in the local engine: memory stays flat on a cached re-run.
+READ_WINDOW = 256
+# Dask's defaults for the local cluster copydesk starts, tuned for long CPU-bound tasks in few
+# processes: with the defaults each article cost the workers ~60% more CPU than the local engine
+# (measured, see the README). Only the local cluster gets these; an existing cluster keeps its own.
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    # Dask sets MALLOC_TRIM_THRESHOLD_=65536 in its workers, which also fixes glibc's mmap
+    # threshold at 128 KiB: every parser buffer above that is mapped, faulted in page by page and
+    # unmapped again (25x the page faults of the local engine, ~20% more CPU per article).
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # The statistical profiler walks the task thread's stack every 10 ms (~10% more CPU).
+    "distributed.worker.profile.enabled": False,
+    # Event-loop health checks every 20 ms and system monitors every 0.1-0.5 s, in the workers and
+    # in this process (scheduler, nannies): their wake-ups took the GIL from the parsing thread.
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.disk": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class ClusterUnavailable(Exception):
@@ -65,6 +84,21 @@ def shard_size(misses: int, workers: int, cap: int = MAX_SHARD) -> int:
     return max(1, min(cap, math.ceil(misses / max(1, workers * 8))))
 
 
+def plan_shards(indices: list[int], workers: int, cap: int = MAX_SHARD) -> list[list[int]]:
+    """``indices`` cut into consecutive shards, each sized by :func:`shard_size` of what is left.
+
+    Shards stay at ``cap`` articles while much is left and shrink to one article at the end, so
+    the workers finish within about one article of each other instead of one whole shard.
+    """
+    shards = []
+    start = 0
+    while start < len(indices):
+        size = shard_size(len(indices) - start, workers, cap)
+        shards.append(indices[start : start + size])
+        start += size
+    return shards
+
+
 def analyze_on_cluster(
     articles: list[Article],
     cache: Cache | None,
@@ -81,18 +115,22 @@ def analyze_on_cluster(
     require("dask")
     report = report if report is not None else ClusterReport()
     keys = [cache_key(a.text, options.model, a.date) for a in articles]
-    cached = cache.get_many(keys) if cache else {}
-    misses = [i for i, k in enumerate(keys) if k not in cached]
+    present = cache.present(keys) if cache else set()
+    misses = [i for i, k in enumerate(keys) if k not in present]
     report.cached = len(articles) - len(misses)
+    cached = _CachedReader(articles, keys, present, cache, options)
     if not misses:
-        for article, key in zip(articles, keys, strict=True):
-            yield article, cached[key], True
+        for position in range(len(articles)):
+            yield articles[position], *cached.get(position)
         return
     done: dict[int, Analysis | None] = {}  # input index -> analysis, or None when it failed
     with _client(cluster) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        size = cluster.shard_size or shard_size(len(misses), workers)
-        shards = [misses[j : j + size] for j in range(0, len(misses), size)]
+        if cluster.shard_size:
+            size = cluster.shard_size
+            shards = [misses[j : j + size] for j in range(0, len(misses), size)]
+        else:
+            shards = plan_shards(misses, workers)
         report.shards = len(shards)
         completed = _run_shards(client, articles, shards, options, workers, report)
         position = 0
@@ -101,13 +139,12 @@ def analyze_on_cluster(
                 for index, outcome in finished:
                     done[index] = _accept(articles[index], outcome, report, warn)
                 if cache:
-                    cache.put_many(
-                        (keys[i], a) for i, _ in finished if (a := done[i]) is not None
+                    cache.put_encoded(
+                        (keys[i], outcome[1]) for i, outcome in finished if done[i] is not None
                     )
                 while position < len(articles):
-                    key = keys[position]
-                    if key in cached:
-                        yield articles[position], cached[key], True
+                    if keys[position] in present:
+                        yield articles[position], *cached.get(position)
                     elif position in done:
                         analysis = done.pop(position)
                         if analysis is not None:
@@ -119,11 +156,40 @@ def analyze_on_cluster(
             completed.close()  # cancels what is still queued before the client closes
 
 
+class _CachedReader:
+    """Cached analyses read a window at a time, as the local engine reads them.
+
+    Memory stays flat however many articles are cached. A row that cannot be read back (a damaged
+    cache) is analysed again in this process and stored, so the run neither stops nor skips it.
+    """
+
+    def __init__(self, articles: list[Article], keys: list[str], present: set[str],
+                 cache: Cache | None, options: RunOptions) -> None:
+        self.articles, self.keys, self.present = articles, keys, present
+        self.cache, self.options = cache, options
+        self.hits: dict[str, Analysis] = {}
+        self.end = 0  # keys before this index have been read
+
+    def get(self, position: int) -> tuple[Analysis, bool]:
+        """``(analysis, from_cache)`` of article ``position``, asked in increasing order."""
+        key = self.keys[position]
+        if position >= self.end:
+            window = self.keys[position : position + READ_WINDOW]
+            self.hits = self.cache.get_many([k for k in window if k in self.present])
+            self.end = position + len(window)
+        hit = self.hits.pop(key, None)
+        if hit is not None:
+            return hit, True
+        (_, analysis, _), = analyze_corpus([self.articles[position]], None, self.options)
+        self.cache.put_many([(key, analysis)])
+        return analysis, False
+
+
 def _accept(article: Article, outcome: tuple[bool, Any], report: ClusterReport,
             warn: Warn) -> Analysis | None:
     ok, payload = outcome
     if ok:
-        return Analysis.from_dict(payload)
+        return decode(payload)
     report.failed.append((article.path, payload))
     warn(f"{article.path}: analysis failed, skipped ({payload})")
     return None
@@ -194,6 +260,7 @@ def _run_shards(
 @contextmanager
 def _client(options: ClusterOptions) -> Iterator[Any]:
     """A Dask client on the given scheduler, or on a local cluster closed afterwards."""
+    import dask
     from distributed import Client, LocalCluster
 
     for name in ("distributed", "tornado", "bokeh"):
@@ -203,8 +270,8 @@ def _client(options: ClusterOptions) -> Iterator[Any]:
         if options.scheduler:
             client = Client(options.scheduler, timeout=options.connect_timeout)
         else:
-            with warnings.catch_warnings():  # "port 8787 in use": another cluster's, no matter
-                warnings.simplefilter("ignore")
+            with warnings.catch_warnings(), dask.config.set(LOCAL_CLUSTER_CONFIG):
+                warnings.simplefilter("ignore")  # "port 8787 in use": another cluster's
                 cluster = LocalCluster(
                     n_workers=options.workers, threads_per_worker=1, processes=True,
                     dashboard_address=None, silence_logs=logging.ERROR,

@@ -13,7 +13,9 @@ from typing import Any
 
 from analysis.model import Article
 
-# One article's outcome: (True, Analysis.to_dict()) or (False, "what went wrong").
+# One article's outcome: (True, the record as the cache stores it, analysis.cache.encode) or
+# (False, "what went wrong"). Encoded on the worker, a record costs Dask one bytes object to size
+# and send instead of a walk through nested dicts, and the client stores it as it comes.
 Outcome = tuple[bool, Any]
 
 
@@ -77,9 +79,10 @@ def analyze_isolated(nlp: Any, articles: Sequence[Article], batch_size: int) -> 
 
 def _extract(doc: Any, article: Article) -> Outcome:
     from analysis import pipeline
+    from analysis.cache import encode
 
     try:
-        return True, pipeline.analyze_doc(doc, article).to_dict()
+        return True, encode(pipeline.analyze_doc(doc, article).to_dict())
     except Exception as exc:  # noqa: BLE001 - reported with the article's path
         return False, _describe(exc)
 

@@ -11,7 +11,8 @@ Articles: the 264 files of ../shared/corpus/ and the texts of ../shared/eval/quo
 The last line is the SPEC §4 JSON object with ``speedup`` (local / dask), ``identical`` (the three
 outputs are the same bytes) and ``articles_per_s`` for each run; ``loadavg`` shows how busy the
 machine was, since other processes share its cores, and ``cpu_s`` the CPU time each run used
-(workers included), which load does not change.
+(workers included, and for dask split into the workers and this process: client, scheduler and
+nannies), which load changes much less.
 """
 
 from __future__ import annotations
@@ -41,13 +42,19 @@ def _jsonl(results) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _cpu_s() -> float:
-    """CPU seconds of this process and of its reaped children (a local cluster's workers)."""
-    total = 0.0
+def _cpu_split() -> tuple[float, float]:
+    """CPU seconds of this process (client, and a local cluster's scheduler and nannies) and of
+    its reaped children (the local cluster's workers, once it is closed)."""
+    out = []
     for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
         usage = resource.getrusage(who)
-        total += usage.ru_utime + usage.ru_stime
-    return total
+        out.append(usage.ru_utime + usage.ru_stime)
+    return out[0], out[1]
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process and of its reaped children."""
+    return sum(_cpu_split())
 
 
 def main() -> None:
@@ -78,20 +85,23 @@ def main() -> None:
         local_s, local_cpu = time.perf_counter() - t0, _cpu_s() - c0
         _log(f"local engine, one process: {local_s:.1f} s, {local_cpu:.1f} CPU s")
 
-        def dask_run() -> tuple[bytes, float, float, ClusterReport]:
+        def dask_run() -> tuple[bytes, float, tuple[float, float], ClusterReport]:
             report = ClusterReport()
             cache = open_cache(_log)
-            start, cpu = time.perf_counter(), _cpu_s()
+            start, (own, children) = time.perf_counter(), _cpu_split()
             where = ClusterOptions(workers=args.workers)
             out = _jsonl(analyze_on_cluster(articles, cache, RunOptions(), where, _log, report))
             seconds = time.perf_counter() - start
             if cache:
                 cache.close()
-            return out, seconds, _cpu_s() - cpu, report
+            own2, children2 = _cpu_split()
+            return out, seconds, (own2 - own, children2 - children), report
 
-        dask, dask_s, dask_cpu, first = dask_run()
+        dask, dask_s, (client_cpu, workers_cpu), first = dask_run()
+        dask_cpu = client_cpu + workers_cpu
         _log(f"dask, {args.workers} workers, empty cache: {dask_s:.1f} s, {dask_cpu:.1f} CPU s "
-             f"({first.sent} articles sent in {first.shards} shards)")
+             f"(workers {workers_cpu:.1f}, client with scheduler and nannies {client_cpu:.1f}; "
+             f"{first.sent} articles sent in {first.shards} shards)")
         cached, cached_s, _, second = dask_run()
         _log(f"dask, cached: {cached_s:.2f} s ({second.sent} articles sent)")
     n = len(articles)
@@ -108,7 +118,8 @@ def main() -> None:
         "identical": local == dask == cached,
         "articles_per_s": {"local": round(n / local_s, 2), "dask": round(n / dask_s, 2),
                            "cached": round(n / cached_s, 1)},
-        "cpu_s": {"local": round(local_cpu, 1), "dask": round(dask_cpu, 1)},
+        "cpu_s": {"local": round(local_cpu, 1), "dask": round(dask_cpu, 1),
+                  "dask_workers": round(workers_cpu, 1), "dask_client": round(client_cpu, 1)},
         "articles_per_cpu_s": {"local": round(n / local_cpu, 2), "dask": round(n / dask_cpu, 2)},
         "failed": len(first.failed),
         "loadavg": {"start": loads, "end": [round(x, 2) for x in os.getloadavg()]},

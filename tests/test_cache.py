@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 
-from analysis.cache import CACHE_FILE, cache_key, open_cache
+from analysis.cache import CACHE_FILE, cache_key, decode, encode, open_cache
 from analysis.model import Analysis, Entity, Mention, NumberFact, Quote
 
 
@@ -27,6 +27,15 @@ def test_round_trip(tmp_path):
     assert got["k1"].to_dict() == _analysis(12).to_dict()
     assert warnings == []
     assert cache.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_records_encoded_elsewhere_are_stored_as_they_come(tmp_path):
+    cache = open_cache(lambda m: None, tmp_path)
+    data = encode(_analysis(7).to_dict())  # as a Dask worker sends it
+    cache.put_encoded([("k7", data)])
+    assert cache.conn.execute("SELECT data FROM analyses").fetchone() == (data,)
+    expected = _analysis(7).to_dict()
+    assert cache.get_many(["k7"])["k7"].to_dict() == decode(data).to_dict() == expected
 
 
 def test_key_depends_on_text_model_date_and_version(monkeypatch):

@@ -224,6 +224,46 @@ def test_workers_running_another_copydesk_are_refused(tmp_path, capsys, schedule
     cache.close()
 
 
+def test_the_local_cluster_spares_its_workers_dasks_per_task_overheads(monkeypatch):
+    import dask
+
+    from analysis.cluster import ClusterOptions, _client
+
+    # A fresh process's environment: this one has a LocalCluster of Dask's defaults, whose nanny
+    # exported MALLOC_TRIM_THRESHOLD_ into os.environ.
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+
+    def probe():
+        import os
+
+        import dask
+
+        return (os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+                dask.config.get("distributed.worker.profile.enabled"),
+                dask.config.get("distributed.admin.tick.interval"))
+
+    with _client(ClusterOptions(workers=1)) as client:
+        seen = list(client.run(probe).values())
+    assert seen == [(None, False, "500ms")]
+    # Dask's defaults stand outside the local cluster (this process, a user's existing cluster).
+    assert dask.config.get("distributed.worker.profile.enabled") is True
+    assert dask.config.get("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_") == 65536
+
+
+def test_shards_keep_order_and_shrink_towards_the_end():
+    from analysis.cluster import MAX_SHARD, plan_shards
+
+    indices = list(range(3, 1240))
+    shards = plan_shards(indices, workers=2)
+    assert [i for shard in shards for i in shard] == indices
+    sizes = [len(s) for s in shards]
+    assert sizes[0] == MAX_SHARD and sizes[-1] == 1
+    assert sizes == sorted(sizes, reverse=True)
+    assert len(shards) < len(indices) / 8  # a few articles per task still
+    assert [len(s) for s in plan_shards(list(range(6)), workers=2)] == [1] * 6
+    assert plan_shards([], workers=2) == []
+
+
 def test_unreachable_scheduler_is_a_clear_usage_error():
     from analysis.cluster import ClusterOptions, ClusterUnavailable, analyze_on_cluster
     from analysis.runner import RunOptions
@@ -235,6 +275,7 @@ def test_unreachable_scheduler_is_a_clear_usage_error():
 
 
 def test_isolation_finds_the_one_article_that_breaks_a_batch(nlp):
+    from analysis.cache import decode
     from analysis.pipeline import analyze_doc
     from analysis.shards import analyze_isolated
 
@@ -258,7 +299,7 @@ def test_isolation_finds_the_one_article_that_breaks_a_batch(nlp):
     assert outcomes[1] == (False, "RuntimeError: article broke")
     for k in (0, 2):
         expected = analyze_doc(nlp(articles[k].text), articles[k]).to_dict()
-        assert outcomes[k] == (True, expected)
+        assert outcomes[k][0] is True and decode(outcomes[k][1]).to_dict() == expected
 
 
 def test_missing_extra_names_the_pip_command(tmp_path, capsys, monkeypatch):
@@ -283,3 +324,27 @@ def test_option_mistakes_are_usage_errors(tmp_path, capsys):
     assert code == 2 and "need --engine dask" in err
     code, _, err = run(capsys, "analyze", str(path), "--engine", "dask", "--jobs", "2")
     assert code == 2 and "--workers" in err
+
+
+def test_cached_rows_are_read_in_windows_and_a_damaged_one_is_analysed_again(
+        scheduler, monkeypatch):
+    from analysis import cluster
+    from analysis.cache import cache_key, open_cache
+    from analysis.cluster import ClusterOptions, analyze_on_cluster
+    from analysis.runner import RunOptions, analyze_corpus
+    from analysis.version import DEFAULT_MODEL
+
+    monkeypatch.setattr(cluster, "READ_WINDOW", 2)
+    articles = [make_article(story(n), f"w{n}.txt") for n in range(60, 65)]
+    cache = open_cache(pytest.fail)
+    local = [a.to_dict() for _, a, _ in analyze_corpus(articles[:4], cache, RunOptions())]
+    keys = [cache_key(a.text, DEFAULT_MODEL, a.date) for a in articles]
+    with cache.conn:
+        cache.conn.execute("UPDATE analyses SET data = ? WHERE key = ?", (b"not zlib", keys[2]))
+    got = list(analyze_on_cluster(articles, cache, RunOptions(), ClusterOptions(
+        scheduler=scheduler), pytest.fail))
+    assert [a.path for a, _, _ in got] == [a.path for a in articles]
+    assert [from_cache for _, _, from_cache in got] == [True, True, False, True, False]
+    assert [a.to_dict() for _, a, _ in got[:4]] == local
+    assert keys[2] in cache.get_many([keys[2]])  # the damaged row was stored again
+    cache.close()
