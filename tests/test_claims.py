@@ -194,3 +194,35 @@ def test_that_clause_of_any_verb(nlp):
 def test_a_denied_or_withheld_stance_is_no_claim(nlp):
     text = "Without claiming the strike, the army put the toll higher."
     assert run(nlp, text).claims == []
+
+
+def test_an_attribution_inside_a_claim_is_part_of_it(nlp):
+    text = "Ada Park said the mayor believes the ferry will stop running in May."
+    claims = run(nlp, text).claims
+    assert [(c.start, c.end, c.cue) for c in claims] == [(14, 67, "said")]
+    assert claims[0].text == "the mayor believes the ferry will stop running in May"
+
+
+def test_a_participle_after_a_complement_is_a_claim_of_the_same_source(nlp):
+    text = "The harbour master said the ferry will stop in May, saying the pier needs repairs."
+    claims = run(nlp, text).claims
+    assert [(c.start, c.end, c.cue) for c in claims] == [(24, 50, "said"), (59, 81, "saying")]
+    assert [c.text for c in claims] == ["the ferry will stop in May", "the pier needs repairs"]
+    assert claims[1].speaker_mention is not None
+    assert claims[1].speaker_mention.text == "The harbour master"
+
+
+def test_the_source_inside_a_relative_clause_is_found(nlp):
+    # the content keeps the relative clause whole, as PolNeAR marks it ("which he believes ...")
+    text = "It is a change that harbour officials believe will save money."
+    c = one(nlp, text, "harbour officials believe will save money")
+    assert c.cue == "believe"
+    assert c.speaker_mention is not None and c.speaker_mention.text == "harbour officials"
+    assert (c.speaker_mention.start, c.speaker_mention.end) == (20, 37)
+
+
+def test_a_speech_verb_coordinated_with_the_complement_ends_it(nlp):
+    text = "Ada Park said she would order a review of the pier and warned against further delays."
+    c = one(nlp, text, "she would order a review of the pier")
+    assert (c.start, c.end, c.cue) == (14, 50, "said")
+    assert all(x.end <= 50 for x in run(nlp, text).claims)

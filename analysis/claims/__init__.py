@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from analysis.claims.bounds import participle_owner
 from analysis.claims.content import Site, find_sites
 from analysis.claims.cues import is_claim_cue
 from analysis.claims.sources import assign_sources
@@ -40,7 +41,7 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     text = doc_text(doc)
     marked = [(q.start - 1, q.end + 1, q.kind) for q in quotes]
     seen: set[tuple[int, int]] = set()
-    out: list[Claim] = []
+    found: list[tuple[Token, Claim]] = []
     for tok in doc:
         if not is_claim_cue(tok) or _within(tok.idx, marked):
             continue
@@ -51,11 +52,18 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
             seen.add((start, end))
             r = _source(site, index)
             name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
-            out.append(
-                Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok))
+            found.append(
+                (tok, Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok)))
             )
+    out = [c for tok, c in found if not _nested(tok, c, found)]
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _nested(cue: Token, claim: Claim, found: list[tuple[Token, Claim]]) -> bool:
+    """The cue stands inside another claim's content ("X said he believes Y"): the inner
+    attribution is part of what the outer source claims, not a claim of its own."""
+    return any(other is not cue and c.start <= cue.idx < c.end for other, c in found)
 
 
 def _within(pos: int, marked: list[tuple[int, int, str]]) -> bool:
@@ -70,12 +78,19 @@ def _repeats(start: int, end: int, marked: list[tuple[int, int, str]]) -> bool:
 
 def _source(site: Site, index: EntityIndex) -> Resolution:
     """The resolved source of an attribution: the "by"/"according to" object or the cue's
-    speaker as for a quote; never a word of the content itself."""
+    speaker as for a quote; never a word of the content itself, except in a relative clause
+    that holds its own cue ("which officials believe will ...")."""
     cue = site.cue
     tok: Token | None = site.source
     if tok is None and not site.passive:
-        tok = speaker_token(cue, inverted=site.hi < cue.i)
-    if tok is None or site.lo <= tok.i <= site.hi or tok.ent_type_ in NOT_SPEAKERS:
+        owner = participle_owner(cue)
+        tok = speaker_token(owner or cue, inverted=owner is None and site.hi < cue.i)
+    if tok is None or tok.ent_type_ in NOT_SPEAKERS or _in_content(tok, site):
         return Resolution()
     stop = site.hi + 1 if site.hi < tok.i else tok.sent.start
     return resolve(index, tok, stop)
+
+
+def _in_content(tok: Token, site: Site) -> bool:
+    inside = site.lo <= tok.i <= site.hi
+    return inside and not (tok.i < site.cue.i < site.hi)

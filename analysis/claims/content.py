@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from analysis.claims.bounds import cut_cue_verb, cut_participle
 from analysis.claims.cues import INTENT_LEMMAS, STANCE_LEMMAS
 
 CONTENT_DEPS = frozenset({"ccomp"})
@@ -72,7 +73,8 @@ def complement_site(cue: Token) -> Site | None:
         return None
     right = [c for c in comps if c.i > cue.i]
     comp = right[0] if right else comps[-1]
-    lo, hi = comp.left_edge.i, comp.right_edge.i
+    lo, hi = comp.left_edge.i, cut_participle(comp, comp.right_edge.i)
+    hi = cut_cue_verb(cue, comp, hi)
     if comp.i > cue.i:
         # "said the U.S. needs ..., but that he would not ...": a second "that" clause the
         # parse coordinates with the cue is more of the same content
