@@ -24,6 +24,7 @@ from typing import Any
 
 from analysis.cache import Cache, cache_key, decode
 from analysis.extras import require
+from analysis.failures import skipped_warning
 from analysis.model import Analysis, Article
 from analysis.runner import RunOptions, analyze_corpus
 from analysis.shards import VersionMismatch, analyze_shard
@@ -191,7 +192,7 @@ def _accept(article: Article, outcome: tuple[bool, Any], report: ClusterReport,
     if ok:
         return decode(payload)
     report.failed.append((article.path, payload))
-    warn(f"{article.path}: analysis failed, skipped ({payload})")
+    warn(skipped_warning(article.path, payload))
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from analysis.failures import describe
 from analysis.model import Article
 
 # One article's outcome: (True, the record as the cache stores it, analysis.cache.encode) or
@@ -71,7 +72,7 @@ def analyze_isolated(nlp: Any, articles: Sequence[Article], batch_size: int) -> 
             try:
                 doc = nlp(article.text)
             except Exception as exc:  # noqa: BLE001 - reported with the article's path
-                outcomes[k] = (False, _describe(exc))
+                outcomes[k] = (False, describe(exc))
                 continue
             outcomes[k] = _extract(doc, article)
     return [o if o is not None else (False, "not analysed") for o in outcomes]
@@ -84,14 +85,7 @@ def _extract(doc: Any, article: Article) -> Outcome:
     try:
         return True, encode(pipeline.analyze_doc(doc, article).to_dict())
     except Exception as exc:  # noqa: BLE001 - reported with the article's path
-        return False, _describe(exc)
-
-
-def _describe(exc: BaseException) -> str:
-    message = " ".join(str(exc).split())
-    if len(message) > 200:
-        message = message[:199] + "…"
-    return f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
+        return False, describe(exc)
 
 
 def dask_setup(worker: Any) -> None:

@@ -71,9 +71,9 @@ def cmd_analyze_scaled(args: argparse.Namespace) -> int:
         results = with_progress(((a, x) for a, x, _ in triples), len(articles))
         _write(args, articles, results)
     if failed:
-        n = len(failed)
-        _warn(f"{n} article{'s' if n != 1 else ''} could not be analysed and "
-              f"{'were' if n != 1 else 'was'} skipped (see the warnings above)")
+        from analysis.failures import skipped_summary
+
+        _warn(skipped_summary(len(failed)))
     return EXIT_OK
 
 
