@@ -119,10 +119,12 @@ def analyze_on_cluster(
     present = cache.present(keys) if cache else set()
     misses = [i for i, k in enumerate(keys) if k not in present]
     report.cached = len(articles) - len(misses)
-    cached = _CachedReader(articles, keys, present, cache, options)
+    cached = _CachedReader(articles, keys, present, cache, options,
+                           lambda a, why: _accept(a, (False, why), report, warn))
     if not misses:
         for position in range(len(articles)):
-            yield articles[position], *cached.get(position)
+            if (got := cached.get(position)) is not None:
+                yield articles[position], *got
         return
     done: dict[int, Analysis | None] = {}  # input index -> analysis, or None when it failed
     with _client(cluster) as client:
@@ -145,7 +147,8 @@ def analyze_on_cluster(
                     )
                 while position < len(articles):
                     if keys[position] in present:
-                        yield articles[position], *cached.get(position)
+                        if (got := cached.get(position)) is not None:
+                            yield articles[position], *got
                     elif position in done:
                         analysis = done.pop(position)
                         if analysis is not None:
@@ -161,18 +164,23 @@ class _CachedReader:
     """Cached analyses read a window at a time, as the local engine reads them.
 
     Memory stays flat however many articles are cached. A row that cannot be read back (a damaged
-    cache) is analysed again in this process and stored, so the run neither stops nor skips it.
+    cache) is analysed again in this process and stored; if that fails, the article is reported
+    and skipped as a worker's failure is.
     """
 
     def __init__(self, articles: list[Article], keys: list[str], present: set[str],
-                 cache: Cache | None, options: RunOptions) -> None:
+                 cache: Cache | None, options: RunOptions,
+                 on_failed: Callable[[Article, str], object]) -> None:
         self.articles, self.keys, self.present = articles, keys, present
-        self.cache, self.options = cache, options
+        self.cache, self.options, self.on_failed = cache, options, on_failed
         self.hits: dict[str, Analysis] = {}
         self.end = 0  # keys before this index have been read
 
-    def get(self, position: int) -> tuple[Analysis, bool]:
-        """``(analysis, from_cache)`` of article ``position``, asked in increasing order."""
+    def get(self, position: int) -> tuple[Analysis, bool] | None:
+        """``(analysis, from_cache)`` of article ``position``, asked in increasing order.
+
+        None when the article had to be analysed again and that failed (reported as skipped).
+        """
         key = self.keys[position]
         if position >= self.end:
             window = self.keys[position : position + READ_WINDOW]
@@ -181,7 +189,11 @@ class _CachedReader:
         hit = self.hits.pop(key, None)
         if hit is not None:
             return hit, True
-        (_, analysis, _), = analyze_corpus([self.articles[position]], None, self.options)
+        again = list(analyze_corpus([self.articles[position]], None, self.options,
+                                    on_failed=self.on_failed))
+        if not again:
+            return None
+        analysis = again[0][1]
         self.cache.put_many([(key, analysis)])
         return analysis, False
 

@@ -348,3 +348,34 @@ def test_cached_rows_are_read_in_windows_and_a_damaged_one_is_analysed_again(
     assert [a.to_dict() for _, a, _ in got[:4]] == local
     assert keys[2] in cache.get_many([keys[2]])  # the damaged row was stored again
     cache.close()
+
+
+def test_a_damaged_cached_row_that_fails_again_is_reported_and_skipped(scheduler, monkeypatch):
+    from analysis import pipeline
+    from analysis.cache import cache_key, open_cache
+    from analysis.cluster import ClusterOptions, ClusterReport, analyze_on_cluster
+    from analysis.runner import RunOptions, analyze_corpus
+    from analysis.version import DEFAULT_MODEL
+
+    articles = [make_article(story(n), f"f{n}.txt") for n in range(70, 73)]
+    cache = open_cache(pytest.fail)
+    list(analyze_corpus(articles, cache, RunOptions()))
+    key = cache_key(articles[1].text, DEFAULT_MODEL, articles[1].date)
+    with cache.conn:
+        cache.conn.execute("UPDATE analyses SET data = ? WHERE key = ?", (b"not zlib", key))
+    original = pipeline.analyze_doc
+
+    def choke(doc, article):
+        if article.path == "f71.txt":
+            raise ValueError("the parser choked")
+        return original(doc, article)
+
+    monkeypatch.setattr(pipeline, "analyze_doc", choke)
+    warnings: list[str] = []
+    report = ClusterReport()
+    got = list(analyze_on_cluster(articles, cache, RunOptions(), ClusterOptions(
+        scheduler=scheduler), warnings.append, report))
+    assert [a.path for a, _, _ in got] == ["f70.txt", "f72.txt"]
+    assert [path for path, _ in report.failed] == ["f71.txt"]
+    assert warnings == ["f71.txt: analysis failed, skipped (ValueError: the parser choked)"]
+    cache.close()
