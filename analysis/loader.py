@@ -30,7 +30,9 @@ from analysis.formats import (
 from analysis.model import Article
 from analysis.warc import is_warc, warc_articles
 
-__all__ = ["MAX_ARTICLE_CHARS", "LoadResult", "expand_paths", "load", "load_file"]
+__all__ = [
+    "MAX_ARTICLE_CHARS", "LoadResult", "expand_paths", "load", "load_file", "merged_notes",
+]
 
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".text"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -174,3 +176,9 @@ def load_file(path: str, warn: Warn, stdin: BinaryIO | None = None) -> list[Arti
     if ext == ".csv":
         return csv_articles(text, path, warn)
     return text_article(text, path, warn)
+
+
+def merged_notes(articles: list[Article]) -> list[str]:
+    """One line per input merged into an earlier one with the same text, for the app's log."""
+    return [f"{other}: same text as {article.path}; merged into it"
+            for article in articles for other in article.also_paths]

@@ -6,9 +6,9 @@ import dataclasses
 import json
 
 import pytest
+from warcs import html_response, page_html, write_warc
 
 from analysis.loader import load, merge_duplicates
-from tests.warcs import html_response, page_html, write_warc
 
 STORY = "Flood closes bridge\n\nRIVERTON - The old bridge closed on Tuesday, officials said.\n"
 PARAS = [
