@@ -47,6 +47,7 @@ async def test_L_shows_what_loading_skipped_and_merged_and_escape_closes_it(pile
     app = log_app(pile)
     async with app.run_test() as pilot:
         await pilot.pause()
+        assert app.article_list.rows == [0]  # a.txt and its copy b.txt: one entry
         [note] = [n for n in app._notifications if n.title == "Log"]
         assert note.message == "2 problems while loading: press L to see them"
         await pilot.press("L")
