@@ -25,6 +25,7 @@ from analysis.model import Article
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 def is_warc(path: str) -> bool:
@@ -43,14 +44,26 @@ class Page:
 
 
 def _decode(payload: bytes, content_type: str) -> str:
-    """The page's text in the charset its headers state, else UTF-8 (bad bytes replaced)."""
-    m = _CHARSET.search(content_type)
-    if m:
-        try:
-            return payload.decode(m.group(1), errors="replace")
-        except LookupError:
-            pass
-    return payload.decode("utf-8-sig", errors="replace")
+    """The page's text: in the charset its HTTP headers state, else UTF-8, else the charset its
+    ``<meta>`` states, else Windows-1252 (what browsers assume); never raises."""
+    declared = _CHARSET.search(content_type)
+    text = _decode_as(payload, declared.group(1)) if declared else None
+    if text is not None:
+        return text
+    try:
+        return payload.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    meta = _META_CHARSET.search(payload[:4096])
+    text = _decode_as(payload, meta.group(1).decode("ascii")) if meta else None
+    return text if text is not None else payload.decode("cp1252", errors="replace")
+
+
+def _decode_as(payload: bytes, charset: str) -> str | None:
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:  # a charset Python does not know
+        return None
 
 
 def html_pages(path: str, warn: Warn) -> Iterator[Page]:

@@ -196,3 +196,17 @@ def test_broken_warc_files_are_warnings_never_tracebacks(tmp_path, capsys):
     assert all(w.startswith((str(bad_gzip), str(cut_gz))) for w in (result.warnings[1],
                                                                      result.warnings[3]))
     assert capsys.readouterr().err == ""  # warcio's own stderr lines become warnings
+
+
+def test_archived_pages_in_other_charsets_are_read_in_their_charset(tmp_path):
+    latin = page_html("Café owners vote", PARAS).replace(
+        "<head>", '<head><meta charset="iso-8859-1">')
+    declared = page_html("Über den Fluss", OTHER)
+    warc = write_warc(tmp_path / "c.warc.gz", [
+        ("response", "https://n.example/1", latin.encode("latin-1"), "text/html"),
+        ("response", "https://n.example/2", declared.encode("cp1252"),
+         "text/html; charset=windows-1252"),
+    ])
+    result = load([str(warc)])
+    assert result.warnings == []
+    assert [a.title for a in result.articles] == ["Café owners vote", "Über den Fluss"]
