@@ -77,13 +77,14 @@ def expand_paths(specs: list[str], warn: Warn, missing: list[str],
             continue
         path = Path(spec)
         if path.is_dir():
-            found = False
+            found = described = False
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.startswith("."):
                         continue
                     if describes_folder(name):
+                        described = True
                         if note:
                             note(f"{os.path.join(root, name)}: describes the folder, "
                                  "not an article; skipped")
@@ -91,7 +92,9 @@ def expand_paths(specs: list[str], warn: Warn, missing: list[str],
                     found = True
                     yield os.path.join(root, name)
             if not found:
-                warn(f"{spec}: folder has no files")
+                warn(f"{spec}: folder has no files" if not described else
+                     f"{spec}: folder has only files that describe it (README, LICENSE, "
+                     "CHANGELOG), no article")
         elif path.exists():
             yield spec
         elif any(ch in spec for ch in "*?["):

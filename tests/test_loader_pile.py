@@ -75,6 +75,10 @@ def test_folder_skips_readme_license_changelog_and_hidden_files(tmp_path):
     assert sorted(n.split(": ")[0] for n in result.notes) == sorted(
         str(tmp_path / n) for n in ("README.md", "readme.txt", "LICENSE", "LICENCE.txt",
                                     "CHANGELOG.md"))
+    (tmp_path / "story.txt").unlink()
+    assert load([str(tmp_path)]).warnings == [
+        f"{tmp_path}: folder has only files that describe it (README, LICENSE, CHANGELOG), "
+        "no article"]
     # Named on the command line, a README is read like any file.
     assert len(load([str(tmp_path / "README.md")]).articles) == 1
 
