@@ -214,3 +214,19 @@ def test_archived_pages_in_other_charsets_are_read_in_their_charset(tmp_path):
     result = load([str(warc)])
     assert result.warnings == []
     assert [a.title for a in result.articles] == ["Café owners vote", "Über den Fluss"]
+
+
+def test_texts_sharing_their_ends_are_compared_whole():
+    from analysis.articles import make_article
+    from analysis.loader import text_signature
+
+    opening = "The council met on Tuesday night to vote on the harbour wall plan. "
+    ending = " The vote is expected next week, a spokeswoman for the mayor said."
+    one = make_article(opening + "It passed by nine votes to two." + ending, "1.txt")
+    other = make_article(opening + "It failed by two votes to nine." + ending, "2.txt")
+    spaced = make_article(" " * 600 + one.text.replace(" ", " \n" + " " * 600) + "\n" * 600,
+                          "3.txt")
+    assert text_signature(one.text) == text_signature(other.text) == text_signature(spaced.text)
+    kept, dropped = merge_duplicates([one, other, spaced])
+    assert kept == [one, other] and dropped == 1
+    assert one.also_paths == ["3.txt"] and other.also_paths == []
