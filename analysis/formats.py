@@ -93,7 +93,7 @@ class SkippedRecords:
 
     def __init__(self, path: str, unit: str) -> None:
         self.path = path
-        self.unit = unit  # "line" or "item"
+        self.unit = unit  # "line" (from 1) or "index" (in a JSON list, from 0)
         self.places: dict[str, list[int]] = {}
 
     def add(self, reason: str, place: int) -> None:
@@ -105,7 +105,7 @@ class SkippedRecords:
         for reason, places in self.places.items():
             n = len(places)
             shown = ", ".join(str(p) for p in places[:3]) + (", …" if n > 3 else "")
-            unit = self.unit if n == 1 else self.unit + "s"
+            unit = self.unit if n == 1 else {"index": "indices"}.get(self.unit, self.unit + "s")
             noun = "record" if n == 1 else "records"
             warn(f"{self.path}: {n} {noun} {reason}, skipped ({unit} {shown})")
 
@@ -167,7 +167,7 @@ def json_articles(text: str, path: str, warn: Warn) -> list[Article]:
         warn(f"{path}: not valid JSON ({json_error(exc)}), skipped")
         return []
     items = data if isinstance(data, list) else [data]
-    skipped = SkippedRecords(path, "item")
+    skipped = SkippedRecords(path, "index")
     out = []
     for index, obj in enumerate(items):
         where = f"{path}[{index}]" if isinstance(data, list) else path

@@ -83,7 +83,7 @@ def test_json_object_and_list(tmp_path):
     many.write_text(json.dumps([{"text": "One."}, {"text": "Two."}, 5]), encoding="utf-8")
     result = load([str(one), str(many)])
     assert [a.text for a in result.articles] == ["Alpha beta.", "One.", "Two."]
-    assert f"{many}: 1 record not a JSON object, skipped (item 2)" in result.warnings
+    assert f"{many}: 1 record not a JSON object, skipped (index 2)" in result.warnings
 
 
 def test_csv_text_column_and_missing_column(tmp_path):

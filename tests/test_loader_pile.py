@@ -95,8 +95,8 @@ def test_records_without_text_give_one_warning_per_file_with_their_count(tmp_pat
     assert result.warnings == [
         f'{manifest}: 264 records without "text", skipped (lines 1, 2, 3, …)',
         f'{table}: 2 records without "text", skipped (lines 3, 4)',
-        f'{items}: 1 record without "text", skipped (item 1)',
-        f"{items}: 2 records not a JSON object, skipped (items 2, 3)",
+        f'{items}: 1 record without "text", skipped (index 1)',
+        f"{items}: 2 records not a JSON object, skipped (indices 2, 3)",
     ]
 
 
