@@ -88,6 +88,8 @@ def _markdown(results: Iterable[tuple[Article, Analysis]], out: TextIO) -> int:
         n += 1
         out.write(f"\n## {_md_text(article.title or article.path)}\n\n")
         meta = [f"`{article.path}`", f"id `{article.id}`"]
+        if article.also_paths:
+            meta.append("also " + ", ".join(f"`{p}`" for p in article.also_paths))
         if article.date:
             meta.append(f"date {article.date}")
         if article.dateline:

@@ -140,6 +140,8 @@ class Article:
     url: str | None = None
     # Offsets of the dateline place in text ("KYIV" in "KYIV - ..."), when there is one.
     dateline_span: tuple[int, int] | None = None
+    # The other inputs with the same text (whitespace aside), merged into this one when loading.
+    also_paths: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -174,6 +176,7 @@ def record(article: Article, analysis: Analysis) -> dict[str, Any]:
     return {
         "id": article.id,
         "path": article.path,
+        "also_paths": list(article.also_paths),
         "title": article.title,
         "dateline": article.dateline,
         "date": article.date,

@@ -42,7 +42,8 @@ def _schemas() -> dict[str, Any]:
     speaker = [("speaker", s), ("speaker_entity", s), ("speaker_mention_start", i64),
                ("speaker_mention_end", i64), ("speaker_mention_text", s), ("cue", s)]
     fields = {
-        "articles": [*art, ("path", s), ("title", s), ("dateline", s), ("date", s), ("url", s),
+        "articles": [*art, ("path", s), ("also_paths", pa.list_(s)), ("title", s),
+                     ("dateline", s), ("date", s), ("url", s),
                      ("text", pa.large_string()), ("entities", i32), ("quotes", i32),
                      ("claims", i32), ("numbers", i32)],
         "entities": [*art, ("entity_id", s), ("name", s), ("label", s), ("mentions", i32)],
@@ -78,7 +79,8 @@ def fact_rows(index: int, article: Article, analysis: Analysis) -> dict[str, lis
     art = {"article_index": index, "article_id": article.id}
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     rows["articles"].append({
-        **art, "path": article.path, "title": article.title, "dateline": article.dateline,
+        **art, "path": article.path, "also_paths": list(article.also_paths),
+        "title": article.title, "dateline": article.dateline,
         "date": article.date, "url": article.url, "text": article.text,
         "entities": len(analysis.entities), "quotes": len(analysis.quotes),
         "claims": len(analysis.claims), "numbers": len(analysis.numbers),

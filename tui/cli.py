@@ -31,7 +31,8 @@ class UsageError(Exception):
     """Bad input or arguments: reported in one line with exit code 2."""
 
 
-def _warn(message: str) -> None:
+def warn(message: str) -> None:
+    """Print a warning for the user on stderr ("copydesk: warning: …"); the run goes on."""
     print(f"copydesk: warning: {message}", file=sys.stderr)
 
 
@@ -112,17 +113,26 @@ def build_app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_corpus(paths: list[str]):
-    """Load articles, printing warnings; UsageError when nothing is readable."""
+def load_inputs(paths: list[str]):
+    """Load articles (an :class:`analysis.loader.LoadResult`); UsageError when none is readable,
+    with the warnings that say why printed first."""
     from analysis.loader import load
 
     result = load(paths)
-    for message in result.warnings:
-        _warn(message)
     if not result.articles:
+        for message in result.warnings:
+            warn(message)
         if result.missing and len(result.missing) == len(paths):
             raise UsageError("no such file or folder: " + ", ".join(result.missing))
         raise UsageError("no readable article in " + ", ".join(paths))
+    return result
+
+
+def load_corpus(paths: list[str]):
+    """Load articles, printing warnings; UsageError when nothing is readable."""
+    result = load_inputs(paths)
+    for message in result.warnings:
+        warn(message)
     return result.articles
 
 
@@ -131,7 +141,7 @@ def opened_cache(use_cache: bool) -> Iterator[Cache | None]:
     """The analysis cache (None with --no-cache or when unusable), closed afterwards."""
     from analysis.cache import open_cache
 
-    cache = open_cache(_warn) if use_cache else None
+    cache = open_cache(warn) if use_cache else None
     try:
         yield cache
     finally:
@@ -161,11 +171,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from analysis.failures import Skipped, skipped_summary
 
     articles = load_corpus(args.paths)
-    skipped = Skipped(_warn)
+    skipped = Skipped(warn)
     results = run_analysis(articles, args.model, args.jobs, not args.no_cache, skipped)
     write_output(args, articles, results)
     if skipped.failed:
-        _warn(skipped_summary(len(skipped.failed)))
+        warn(skipped_summary(len(skipped.failed)))
     return EXIT_OK
 
 
@@ -202,7 +212,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         index = SearchIndex(cache)
         for article, analysis, _ in analyze_corpus(
             articles, cache, RunOptions(model=args.model, jobs=args.jobs),
-            on_failed=Skipped(_warn),
+            on_failed=Skipped(warn),
         ):
             index.add(article, analysis)
         hits = index.search(args.query, kind=args.kind, limit=args.limit)
@@ -222,10 +232,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_app(argv: list[str]) -> int:
     args = build_app_parser().parse_args(argv)
     paths = args.paths or [str(SEEDS)]
-    articles = load_corpus(paths)
+    result = load_inputs(paths)  # its warnings go to the app's log (L), not to the terminal
     from tui.app import CopydeskApp
+    from tui.screens.log import LoadLog
 
-    CopydeskApp(articles, model=args.model, use_cache=not args.no_cache).run()
+    CopydeskApp(result.articles, model=args.model, use_cache=not args.no_cache,
+                load_log=LoadLog.from_result(result)).run()
     return EXIT_OK
 
 
