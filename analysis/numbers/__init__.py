@@ -12,9 +12,10 @@ from spacy.tokens import Doc
 
 from analysis.doctext import doc_text
 from analysis.model import Article, NumberFact
+from analysis.numbers.candidate import Candidate
 from analysis.numbers.counted import counted_for_age, counted_for_count
 from analysis.numbers.filters import is_excluded, looks_like_age, span_of, year_counts_plural
-from analysis.numbers.spans import Candidate, find_candidates
+from analysis.numbers.spans import find_candidates
 
 __all__ = ["extract_numbers"]
 
