@@ -31,7 +31,8 @@ def test_number_modules_import_one_way():
                  if mod.startswith("analysis.numbers.")} for m, names in _imports().items()}
 
     def reaches(a: str, b: str, seen: set[str]) -> bool:
-        return any(n == b or (n not in seen and reaches(n, b, seen | {n})) for n in edges.get(a, ()))
+        return any(n == b or (n not in seen and reaches(n, b, seen | {n}))
+                   for n in edges.get(a, ()))
 
     cycles = [m for m in edges if reaches(m, m, {m})]
     assert cycles == []

@@ -23,3 +23,4 @@ class Candidate:
     counted: str | None = None
     needs_head: bool = False  # "an hour": keep only when qualified or an object
     hyphen_noun: bool = False
+    value_from: object = None  # a change's earlier value ("rose from 14 to 31": 14)

@@ -11,6 +11,7 @@ import re
 
 from analysis.numbers import patterns as P
 from analysis.numbers.candidate import Candidate
+from analysis.numbers.changes import join_parts, vague_of_scale
 from analysis.numbers.dates import date_value, relative_value, time_value, weekday_value
 from analysis.numbers.lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS, VAGUE, WEEKDAYS
 from analysis.numbers.patterns import WS
@@ -57,6 +58,7 @@ def find_candidates(text: str, date: str | None = None) -> list[Candidate]:
             continue
         out.append(cand)
         last_end = cand.end
+    out = join_parts(text, out)
     _local_dollar(text, out)
     return out
 
@@ -149,7 +151,7 @@ def _build(text: str, m: re.Match[str], floor: int, date: str | None) -> Candida
             c.value, c.qualifier = 2, "approximately"
         elif low == "several" and (sc := P.SCALE_AFTER.match(text, c.end)):
             c.qualifier, c.end = sc.group("w").lower() + "s", sc.end()  # "several thousand"
-        else:
+        elif not vague_of_scale(text, c):
             c.qualifier = VAGUE[low]
             many = P.MANY_BEFORE.search(text, max(floor, c.start - LOOKBACK), c.start)
             if many:
