@@ -31,7 +31,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "corpus.jsonl"
+# The shared corpus beside the project; COPYDESK_BENCH_CORPUS names it elsewhere (a worktree).
+CORPUS = Path(os.environ.get("COPYDESK_BENCH_CORPUS")
+              or ROOT.parent / "shared" / "corpus" / "corpus.jsonl")
 
 
 def _log(message: str) -> None:

@@ -37,6 +37,9 @@ _WIDE = re.compile(
     r"country-wide|countrywide))\b", re.IGNORECASE)
 # How far into the article its opening lines reach (their places are the article's).
 LEAD_CHARS = 400
+# A bare year is a figure's time after these words ("in 2018 there were ...").
+_YEAR_TIME = re.compile(r"\b(?:in|during|since|by|for|throughout|until|through|as of)\s+$",
+                        re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 _PART_AFTER = re.compile(
     r"^\s+(?:of|among)\s+(?:the|them|those|these|whom|which|us|you)\b"
@@ -95,8 +98,14 @@ class ArticleContext:
                     continue
                 self.places.append((m.start, nid))
         self.places.sort()
-        self.dates = sorted((n.start, str(n.value)) for n in analysis.numbers
-                            if n.kind == "date" and isinstance(n.value, str) and n.value)
+        self.dates: list[tuple[int, str]] = []
+        for n in analysis.numbers:
+            if n.kind != "date" or not isinstance(n.value, str) or not n.value:
+                continue
+            iso = _resolve(n.value, article.date)
+            if len(iso) == 4 and not _YEAR_TIME.search(text, max(0, n.start - 12), n.start):
+                continue  # "the 1973 building" is no time of a figure; "in 2018" is
+            self.dates.append((n.start, iso))
         lead = {nid for start, nid in self.places if start < LEAD_CHARS}
         if article.dateline and (dl := nid_of(article.dateline)) is not None:
             lead.add(dl)
@@ -129,7 +138,7 @@ class ArticleContext:
             if start <= at < end and at != n.start:
                 gap = abs(at - n.start)
                 if best is None or gap < best[0]:
-                    best = (gap, _resolve(iso, self.article.date))
+                    best = (gap, iso)
         return best[1] if best else None
 
 
