@@ -98,3 +98,42 @@ def test_the_seed_stays_flagged(nlp):
     disputed = {f.text: f.source for f in group.figures if f.disputed}
     assert disputed["63"] == "Russian defence ministry"
     assert disputed["nearly 400"] == "Ukraine’s military"
+
+
+def _role(sentence: str, number: str) -> str:
+    from analysis.corpus.measure import clause_bounds, sentence_bounds
+    from analysis.corpus.story import role_of
+    from analysis.model import NumberFact
+
+    start = sentence.index(number)
+    n = NumberFact(start, start + len(number), number)
+    cs, ce = clause_bounds(sentence, n.start, n.end)
+    return role_of(sentence, n, cs, ce, sentence_bounds(sentence, n.start, n.end)[0])
+
+
+@pytest.mark.parametrize(("sentence", "number", "role"), [
+    ("Six of the 31 dead were firefighters.", "Six", "part"),
+    ("Six of the 31 dead were firefighters.", "31", ""),
+    ("Of the 31 dead, six were firefighters.", "six", "part"),
+    ("The ministry said six deaths were of children.", "six", "part"),
+    ("Officials reported five new cases on Monday.", "five", "part"),
+    ("Two cases were aged above 60.", "Two", "part"),
+    ("The virus could cause 32,000 more deaths by August.", "32,000", "forecast"),
+    ("Police said 12 people died, up from 9 on Monday.", "9", "earlier"),
+    ("The number of cases rose to 58 on Thursday.", "58", "update"),
+    ("The Health Minister reported 21 confirmed cases of the virus.", "21", ""),
+    ("Police said nine people were killed in May.", "nine", ""),
+])
+def test_the_role_of_a_figure_in_its_story(sentence, number, role):
+    assert _role(sentence, number) == role
+
+
+def test_times_agree_when_both_are_the_articles_or_an_event_is_reported_days_later():
+    from analysis.corpus.story import same_time
+
+    assert same_time("2026-03-02", False, "2026-03-05", False)  # both the articles' own dates
+    assert same_time("2026-03-01", True, "2026-03-03", False)  # Sunday's crash, told Tuesday
+    assert not same_time("2026-02-01", True, "2026-03-03", False)  # a month before
+    assert not same_time("2018", True, None, False)  # "in 2018" vs an undated article's now
+    assert same_time("2019-01", True, "2019-01-04", True)
+    assert not same_time("2019-01-02", True, "2019-01-04", True)

@@ -193,14 +193,17 @@ def points(rows, nid_iid: dict[int, str]) -> list[Point]:
     out = []
     places: dict[str | None, frozenset[str]] = {}  # the same strings recur: parse each once
     days: dict[str | None, int | None] = {}
+    voices: dict[str | None, str | None] = {}
     for fid, aid, iso, lo, hi, where, own_place, when, own_when, role, source in rows:
         ids = places.get(where)
         if ids is None:
             ids = places[where] = frozenset(
                 nid_iid.get(int(n), n) for n in (where or "").split())
         day = days[iso] if iso in days else days.setdefault(iso, _day(iso))
+        voice = voices[source] if source in voices else voices.setdefault(
+            source, name_key(source) if source else None)
         out.append(Point(fid, aid, day, lo, hi, ids, bool(own_place), when, bool(own_when),
-                         role or "", name_key(source) if source else None))
+                         role or "", voice))
     return out
 
 

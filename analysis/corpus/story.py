@@ -154,6 +154,8 @@ def role_of(text: str, n: NumberFact, clause_start: int, clause_end: int,
     """The figure's role in its story: "", "part", "forecast", "earlier" or "update"."""
     after = text[n.end:min(clause_end, n.end + 40)]
     before = text[max(clause_start, n.start - 40):n.start]
+    if _FORECAST.search(text, clause_start, clause_end):
+        return "forecast"
     if _PART_AFTER.match(after) or _PART_BEFORE.search(before):
         return "part"
     lead = text[sentence_start:n.start]
@@ -163,8 +165,6 @@ def role_of(text: str, n: NumberFact, clause_start: int, clause_end: int,
         return "part"
     if _EARLIER_BEFORE.search(before):
         return "earlier"
-    if _FORECAST.search(text, clause_start, clause_end):
-        return "forecast"
     if n.value_from is not None or _UPDATE_BEFORE.search(before):
         return "update"
     return ""
