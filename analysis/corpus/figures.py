@@ -73,6 +73,7 @@ class Point(NamedTuple):
     own_when: bool
     role: str
     source: str | None  # who gives it (name key), None when nobody is named
+    first_place: str | None = None  # the place it names first ("Makiivka in eastern Ukraine")
 
 
 class FigureList(Sequence[Figure]):
@@ -194,16 +195,18 @@ def points(rows, nid_iid: dict[int, str]) -> list[Point]:
     places: dict[str | None, frozenset[str]] = {}  # the same strings recur: parse each once
     days: dict[str | None, int | None] = {}
     voices: dict[str | None, str | None] = {}
+    firsts: dict[str | None, str | None] = {}
     for fid, aid, iso, lo, hi, where, own_place, when, own_when, role, source in rows:
         ids = places.get(where)
         if ids is None:
-            ids = places[where] = frozenset(
-                nid_iid.get(int(n), n) for n in (where or "").split())
+            ordered = [nid_iid.get(int(n), n) for n in (where or "").split()]
+            ids = places[where] = frozenset(ordered)
+            firsts[where] = ordered[0] if ordered else None
         day = days[iso] if iso in days else days.setdefault(iso, _day(iso))
         voice = voices[source] if source in voices else voices.setdefault(
             source, name_key(source) if source else None)
         out.append(Point(fid, aid, day, lo, hi, ids, bool(own_place), when, bool(own_when),
-                         role or "", voice))
+                         role or "", voice, firsts[where]))
     return out
 
 
@@ -309,7 +312,8 @@ def _a_place(a: Point, b: Point) -> str | None:
     own = [p for p in (a, b) if p.own_place]
     shared = (own[0].places & own[1].places if len(own) == 2 else
               own[0].places if own else a.places & b.places)
-    return min(shared) if shared else None
+    first = next((p.first_place for p in own if p.first_place in shared), None)
+    return first or (min(shared) if shared else None)
 
 
 def _iso(day: int | None) -> str | None:

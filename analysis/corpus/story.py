@@ -67,7 +67,7 @@ _UPDATE_BEFORE = re.compile(
 class Story:
     """Where and when a figure is, and its role (see the module docstring)."""
 
-    places: tuple[int, ...]  # name ids of its places (``WIDE_PLACES`` ids for wide areas)
+    places: tuple[int, ...]  # name ids of its places, first named first (``WIDE_PLACES``: areas)
     own_place: bool  # False: inherited from the article
     when: str | None  # ISO date (or year, or month) of its time
     own_when: bool  # False: the article's date
@@ -123,14 +123,15 @@ class ArticleContext:
         places = self._places_in(cs, ce) or self._places_in(ss, se)
         own = bool(places)
         when = self._date_near(n, cs, ce) or self._date_near(n, ss, se)
-        return Story(tuple(sorted(places)) if own else self.lead, own,
+        return Story(tuple(places) if own else self.lead, own,
                      when or self.article.date, bool(when), role_of(text, n, cs, ce, ss))
 
-    def _places_in(self, start: int, end: int) -> set[int]:
-        found = {nid for at, nid in self.places if start <= at < end}
-        for m in _WIDE.finditer(self.article.text, start, end):
-            found.add(WIDE_PLACES[m.lastgroup or "world"])
-        return found
+    def _places_in(self, start: int, end: int) -> list[int]:
+        """The places named in ``text[start:end]``, in the order they are named."""
+        found = [(at, nid) for at, nid in self.places if start <= at < end]
+        found += [(m.start(), WIDE_PLACES[m.lastgroup or "world"])
+                  for m in _WIDE.finditer(self.article.text, start, end)]
+        return list(dict.fromkeys(nid for _, nid in sorted(found)))
 
     def _date_near(self, n: NumberFact, start: int, end: int) -> str | None:
         best: tuple[int, str] | None = None
