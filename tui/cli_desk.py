@@ -158,7 +158,7 @@ def _figures(desk: CorpusDesk, args: argparse.Namespace, out: TextIO) -> None:
         _table(out, ("FIGURE", "VALUE", "COUNTED", "SOURCE", "ARTICLE", "DATE"),
                [(f.text, _value(f.value, f.value_max, f.qualifier, f.value_from),
                  f.counted or "", f.source or "", f.fact.title or f.fact.path,
-                 f.when or f.fact.date or "")
+                 _when(f.when, f.fact.date))
                 for f in figures], indent="    ")
         if n > len(figures):
             out.write(f"    (… {n - len(figures)} more; --format jsonl or csv lists every "
@@ -175,6 +175,11 @@ VIEWS = {"speakers": _speakers, "entities": _entities, "figures": _figures}
 def _clean(value: object) -> str:
     """One line of untrusted text, safe for a terminal."""
     return " ".join(strip_controls(str(value)).split())
+
+
+def _when(when: str | None, article_date: str | None) -> str:
+    """A figure's date: its own (a day of an unknown year shows its article's date)."""
+    return (when if when and not when.startswith("--") else article_date) or ""
 
 
 def _value(value, value_max, qualifier: str, value_from=None) -> str:
