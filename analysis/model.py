@@ -118,6 +118,9 @@ class NumberFact:
     # Who gives the figure: the speaker of the quote or claim it stands in (SPEC §2); else None.
     source: str | None = None
     source_entity: str | None = None
+    # A change's earlier value: "rose from 14 to 31" has value 31, value_from 14 (SPEC §2);
+    # last so positional construction keeps its order.
+    value_from: NumberValue = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -51,8 +51,8 @@ def _schemas() -> dict[str, Any]:
         "quotes": [*art, *span, ("kind", s), *speaker],
         "claims": [*art, *span, *speaker],
         "numbers": [*art, *span, ("value", f64), ("value_iso", s), ("value_max", f64),
-                    ("value_max_iso", s), ("qualifier", s), ("kind", s), ("unit", s),
-                    ("counted", s), ("source", s), ("source_entity", s)],
+                    ("value_max_iso", s), ("value_from", f64), ("qualifier", s), ("kind", s),
+                    ("unit", s), ("counted", s), ("source", s), ("source_entity", s)],
     }
     return {name: pa.schema([pa.field(n, t) for n, t in cols]) for name, cols in fields.items()}
 
@@ -103,6 +103,7 @@ def fact_rows(index: int, article: Article, analysis: Analysis) -> dict[str, lis
         rows["numbers"].append({
             **art, "start": f.start, "end": f.end, "text": f.text, "value": value,
             "value_iso": value_iso, "value_max": value_max, "value_max_iso": value_max_iso,
+            "value_from": _split_value(f.value_from)[0],
             "qualifier": f.qualifier, "kind": f.kind, "unit": f.unit, "counted": f.counted,
             "source": f.source, "source_entity": f.source_entity,
         })
