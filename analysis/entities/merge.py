@@ -15,6 +15,14 @@ from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
 
 from analysis.entities.candidates import Candidate
+from analysis.entities.evidence import (
+    coined_word,
+    news_source,
+    person_shape,
+    placed,
+    role_label,
+    shape_label,
+)
 from analysis.entities.gazetteer import load_gazetteer, name_key
 from analysis.entities.patterns import INITIALS_SKIP, ORG_CUES, PERSON_CUES, PLACE_CUES, TITLES
 
@@ -163,6 +171,8 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
     toks = {k: k.split() for k in first}
     by_len = sorted(first, key=lambda k: len(toks[k]))
     labels = _labels_by_key(cands, keys)
+    short_forms = {k: _words(cands[i]) for k, i in first.items()}
+    person_count = Counter(k for c, k in zip(cands, keys, strict=True) if c.label == "PERSON")
     for k in by_len:
         short = toks[k]
         i = first[k]
@@ -183,7 +193,11 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
             lab = labels[k2]
             n = len(short)
             person = lab == "PERSON" and short in (long[-n:], long[:n])
+            # a person's full name never stands for the foundation or prize named after them
             named = (not person_only and lab in NAME_LABELS_SHORT_PREFIX
+                     and not (labels[k] == "PERSON" and n >= 2 and (
+                         person_shape(short_forms[k]) or short[-1] in first
+                         or person_count[k] >= 2))
                      and (long[:n] == short or (n >= 2 and long[-n:] == short)))
             # "Mediterranean" for "Mediterranean Sea"
             geo = lab == "LOC" and len(long) == n + 1 and long[:n] == short
@@ -231,6 +245,8 @@ def _labels_by_key(cands: list[Candidate], keys: list[str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c, k in zip(cands, keys, strict=True):
         votes[k][c.label] += 1
+        if c.place is None and shape_label(c.text) in ("ORG", "FAC"):
+            votes[k][shape_label(c.text) or ""] += 2  # "Doris Day Animal Foundation"
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
 
@@ -257,7 +273,24 @@ def vote_label(doc: Doc, group: list[Candidate]) -> str:
         cue = _cue_label(doc, c)
         if cue:
             votes[cue] += 1.5
-    return votes.most_common(1)[0][0]
+        if c.place is None and c.source != "place":
+            span = doc[c.start:c.end]
+            role = role_label(doc, span)
+            if role is None and c.label == "GPE" and news_source(span):
+                role = "ORG"  # "Bloomberg reported": an outlet, no known place
+            if role:
+                votes[role] += 2
+    unplaced = not any(c.place is not None for c in group)
+    shape = shape_label(" ".join(full))
+    if shape and unplaced:
+        votes[shape] += 3  # the name's words: "... Foundation", "Patrice Talon"
+    label = votes.most_common(1)[0][0]
+    if label == "PERSON" and longest == 1 and coined_word(full[0]):
+        return "ORG"  # "SpaceX", "YouTube": no person's name has a capital inside like that
+    if (label == "GPE" and unplaced and longest == 1 and coined_word(full[0])
+            and not any(placed(doc, doc[c.start:c.end]) for c in group)):
+        return "ORG"  # "YouTube", "Portfolio.hu": a coined word no sentence uses as a place
+    return label
 
 
 def best_name(group: list[Candidate]) -> str:

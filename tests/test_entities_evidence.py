@@ -1,0 +1,67 @@
+"""Labels from evidence beyond the word: the name's shape and its role (made-up sentences)."""
+
+from __future__ import annotations
+
+from analysis.entities import extract_entities
+from analysis.entities.evidence import coined_word, label_strength, person_shape, shape_label
+from analysis.entities.given_names import is_given_name
+from analysis.model import Article, Entity
+
+
+def run(nlp, text: str) -> list[Entity]:
+    return extract_entities(nlp(text), Article(id="t", path="t.txt", text=text))
+
+
+def label_of(ents: list[Entity], name: str) -> str | None:
+    return next((e.label for e in ents if e.name == name), None)
+
+
+def test_given_names_come_from_the_name_dictionary():
+    assert is_given_name("Patrice") and is_given_name("Carlotta")
+    assert not is_given_name("Twitter") and not is_given_name("patrice")
+
+
+def test_shape_of_a_name():
+    assert shape_label("Marguerite Day Animal Foundation") == "ORG"
+    assert shape_label("Oskar Wendel") == "PERSON"
+    assert shape_label("Kenwood Congress Centre") is None  # a centre is as often a body
+    assert shape_label("Twitter") is None
+    assert not person_shape(["The", "Wanderers"])  # a stop word is no given name
+    assert not person_shape(["Jordan", "River"])  # a natural place's head word
+
+
+def test_coined_words_are_brands_not_people():
+    assert coined_word("SpaceX") and coined_word("YouTube") and coined_word("Portfolio.hu")
+    assert not coined_word("McConnell") and not coined_word("DeWine")
+    assert not coined_word("Twitter")
+
+
+def test_known_given_name_and_surname_is_a_person(nlp):
+    text = ("The council met on Monday. Carlotta Weibl, who chairs it, opened the session, "
+            "and Weibl asked for a vote.")
+    assert label_of(run(nlp, text), "Carlotta Weibl") == "PERSON"
+
+
+def test_a_medium_reached_via_or_posted_on_is_an_organisation(nlp):
+    text = ("The mayor resigned on Friday. \"I am leaving,\" she wrote on Twitter. Her deputy "
+            "also spoke via Twitter later that night.")
+    assert label_of(run(nlp, text), "Twitter") == "ORG"
+
+
+def test_a_person_is_not_merged_into_the_foundation_named_after_her(nlp):
+    text = ("Marguerite Dallaway died on Monday. The Marguerite Dallaway Animal Foundation, "
+            "which she set up in 1978, said Marguerite Dallaway had been ill.")
+    ents = run(nlp, text)
+    assert label_of(ents, "Marguerite Dallaway Animal Foundation") == "ORG"
+    person = next(e for e in ents if e.name == "Marguerite Dallaway")
+    assert person.label == "PERSON" and len(person.mentions) == 2
+
+
+def test_label_strength_ranks_evidence():
+    text = "Posts were shared via Twitter. Later Twitter said so. Carlotta Weibl agreed."
+    tw = [(22, 29), (37, 44)]
+    assert label_strength(text, "Twitter", "ORG", tw) == 2.0
+    assert label_strength(text, "Twitter", "PERSON", tw) == 0.25
+    assert label_strength(text, "Carlotta Weibl", "PERSON", [(56, 70)]) == 3.0
+    assert label_strength(text, "Carlotta Weibl", "ORG", [(56, 70)]) == 0.25
+    assert label_strength("Later Twitter said so.", "Twitter", "PERSON", [(6, 13)]) == 0.5
