@@ -65,3 +65,30 @@ def test_label_strength_ranks_evidence():
     assert label_strength(text, "Carlotta Weibl", "PERSON", [(56, 70)]) == 3.0
     assert label_strength(text, "Carlotta Weibl", "ORG", [(56, 70)]) == 0.25
     assert label_strength("Later Twitter said so.", "Twitter", "PERSON", [(6, 13)]) == 0.5
+
+
+def names(ents: list[Entity]) -> dict[str, str]:
+    return {e.name: e.label for e in ents}
+
+
+def test_hyphenated_given_names_stay_whole_and_compounds_do_not(nlp):
+    found = names(run(nlp, "Protest leader Wong Yeung-tat met the Biden-led delegation."))
+    assert "Wong Yeung-tat" in found and "Biden" in found
+
+
+def test_qualifiers_of_names_are_kept(nlp):
+    found = names(run(nlp, "Environment Canada issued a warning. The Neo Democrats won two "
+                           "seats in Kowloon West and one in Kowloon East."))
+    assert found.get("Environment Canada") == "ORG" and "Canada" not in found
+    assert "Neo Democrats" in found
+    assert "Kowloon West" in found and "Kowloon East" in found  # two places, not one
+
+
+def test_pro_prefix_leaves_the_place(nlp):
+    ents = run(nlp, "Members of the pro-Beijing camp in Hong Kong met on Sunday.")
+    assert names(ents).get("Beijing") == "GPE"
+
+
+def test_capitalised_bodies_made_of_common_words_are_names(nlp):
+    found = names(run(nlp, "She spoke at the State Department and later at Duke University."))
+    assert found.get("State Department") == "ORG" and found.get("Duke University") == "ORG"

@@ -15,6 +15,7 @@ from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
 
 from analysis.entities.candidates import Candidate
+from analysis.entities.chains import is_common
 from analysis.entities.evidence import (
     coined_word,
     news_source,
@@ -237,7 +238,9 @@ def _merge_spelling(cands: list[Candidate], keys: list[str], first: dict[str, in
             if len(wa) != len(wb) or ratio(ka, kb) < 85:
                 continue
             pairs = zip(wa, wb, strict=True)
-            if all(x == y or (len(x) > 3 and ratio(x, y) >= 75) for x, y in pairs):
+            if all(x == y or (len(x) > 3 and ratio(x, y) >= 75 and not (
+                    x[:2] != y[:2] and is_common(x) and is_common(y))) for x, y in pairs):
+                # "Kowloon West"/"Kowloon East": two dictionary words are two words, not spellings
                 groups.union(first[ka], first[kb])
 
 

@@ -1,0 +1,124 @@
+"""Name boundaries the NER cuts short (see the annotation guidelines).
+
+* a hyphenated given name stays whole: "Wong Yeung-tat", "Prayuth Chan-o-cha" (the NER stops
+  at the hyphen), but "Biden-led", "Yemen-based" are a name inside a compound word;
+* a compass word after a place is part of its name when it names a district or constituency:
+  "Kowloon West", "Dunbartonshire East";
+* a capitalised word glued before a country's name makes an agency's name: "Environment
+  Canada", "Statistics Canada";
+* a capitalised qualifier before a party's plural name is part of it: "Neo Democrats".
+
+Each rule only grows a candidate over tokens no other candidate holds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from analysis.entities.chains import CALENDAR, is_common
+from analysis.entities.patterns import GENERIC, TITLES
+
+if TYPE_CHECKING:
+    from analysis.entities.candidates import Candidate
+
+COMPASS = {"North", "South", "East", "West", "Central", "Northeast", "Northwest", "Southeast",
+           "Southwest"}
+# Lowercase words after a hyphen that make a compound of a name ("Biden-led").
+COMPOUND_TAILS = {
+    "based", "led", "backed", "born", "owned", "run", "made", "era", "style", "like", "class",
+    "elect", "type", "linked", "funded", "controlled", "affiliated", "related", "year",
+    "old", "free", "wide", "sized", "bound", "friendly", "majority", "minority", "speaking",
+}
+MAX_SYLLABLE = 5  # "tat", "soon", "cha": the pieces of a romanised given name are short
+
+
+def extend_names(doc: Doc, cands: list[Candidate]) -> None:
+    """Grow candidates over the parts of their names the NER left out (in place)."""
+    taken = [False] * len(doc)
+    for c in cands:
+        if c.source != "chain":  # a shape guess may be the missing part: "Neo" + "Democrats"
+            taken[c.start:c.end] = [True] * (c.end - c.start)
+    for c in list(cands):
+        if c.label == "PERSON":
+            end = _hyphen_end(doc, c.end, taken)
+        elif c.label in ("GPE", "LOC") and c.place is not None or c.source == "place":
+            end = _compass_end(doc, c.end, taken)
+        else:
+            end = c.end
+        start = c.start
+        if c.label == "GPE" and c.place is not None and c.place.kind == "country":
+            start = _agency_start(doc, c.start, taken)
+        elif c.label == "NORP" and doc[c.end - 1].text.endswith("s"):
+            start = _qualifier_start(doc, c.start, taken)
+        if start == c.start and end == c.end:
+            continue
+        if start < c.start:
+            c.label, c.place, c.source = "ORG", None, "pattern"
+        taken[start:end] = [True] * (end - start)
+        for o in [o for o in cands if o.source == "chain" and o.start < end and start < o.end]:
+            cands.remove(o)
+        span = doc[start:end]
+        c.start, c.end, c.start_char, c.end_char, c.text = (
+            start, end, span.start_char, span.end_char, span.text)
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    return not doc[i].whitespace_
+
+
+def _hyphen_end(doc: Doc, end: int, taken: list[bool]) -> int:
+    """End of a name that goes on after a hyphen with short lowercase syllables ("-o-cha")."""
+    j = end
+    while (j + 1 < len(doc) and doc[j].text == "-" and _glued(doc, j - 1) and _glued(doc, j)
+           and not taken[j] and not taken[j + 1]):
+        piece = doc[j + 1]
+        if not (piece.is_alpha and piece.is_lower and len(piece.text) <= MAX_SYLLABLE
+                and piece.lower_ not in COMPOUND_TAILS and not piece.lower_.endswith("ed")):
+            break
+        j += 2
+    return j
+
+
+def _compass_end(doc: Doc, end: int, taken: list[bool]) -> int:
+    """ "Kowloon" + "West" when the compass word ends the phrase."""
+    if end >= len(doc) or taken[end] or doc[end].text not in COMPASS:
+        return end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and (after.is_title or after.text == "-"):
+        return end  # "Hong Kong South China Morning Post": another name starts
+    return end + 1
+
+
+def _agency_start(doc: Doc, start: int, taken: list[bool]) -> int:
+    """ "Environment" + "Canada": a capitalised common noun glued before a country's name."""
+    i = start - 1
+    if i < 0 or taken[i] or not _single_space(doc, i):
+        return start
+    tok = doc[i]
+    if (tok.is_title and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in GENERIC
+            and tok.lower_ not in TITLES and tok.lower_ not in CALENDAR and tok.is_alpha
+            and (i == 0 or not doc[i - 1].is_title or doc[i - 1].is_sent_start)
+            and tok.lower_ not in _NOT_AGENCY):
+        return i
+    return start
+
+
+_NOT_AGENCY = {"mainland", "continental", "rural", "modern", "ancient", "greater", "metropolitan"}
+
+
+def _qualifier_start(doc: Doc, start: int, taken: list[bool]) -> int:
+    """ "Neo" + "Democrats": a capitalised word before a plural group name, mid-sentence."""
+    i = start - 1
+    if i < 0 or taken[i] or not _single_space(doc, i) or doc[i].is_sent_start:
+        return start
+    tok = doc[i]
+    if (tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in GENERIC and tok.is_alpha
+            and not is_common(tok.text)):  # "Fellow Democrats" is a phrase
+        return i
+    return start
+
+
+def _single_space(doc: Doc, i: int) -> bool:
+    return doc[i].whitespace_ == " "
