@@ -150,6 +150,8 @@ def news_source(span: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORT_VERBS
 
 
+# The strength from which an article's label is strong evidence for the corpus desk.
+STRONG = 2.0
 _ROLE_TEXT = re.compile(r"(?:\bvia\s+$|\b(?:wrote|posted|said|tweeted|announced|shared)\s+on\s+$)")
 
 
