@@ -92,3 +92,21 @@ def test_pro_prefix_leaves_the_place(nlp):
 def test_capitalised_bodies_made_of_common_words_are_names(nlp):
     found = names(run(nlp, "She spoke at the State Department and later at Duke University."))
     assert found.get("State Department") == "ORG" and found.get("Duke University") == "ORG"
+
+
+def test_diseases_are_left_out_by_their_context(nlp):
+    from analysis.entities.evidence import disease
+
+    text = "She tested positive for Zarvox-9 and the Zarvox-9 pandemic spread to Quorvatek."
+    assert disease(text, [(24, 32)]) and disease(text, [(41, 49)])
+    assert not disease(text, [(70, 79)])
+    found = names(run(nlp, "The mayor tested positive for COVID-19 on Monday, and the "
+                           "COVID-19 pandemic closed schools in Ohio."))
+    assert "COVID-19" not in found and "Ohio" in found
+
+
+def test_two_names_joined_by_the_are_split_but_one_name_is_not(nlp):
+    found = names(run(nlp, "Bryant was killed, Twitter the Federal Aviation Administration "
+                           "said. The Bank of the West agreed."))
+    assert "Federal Aviation Administration" in found and "Bank of the West" in found
+    assert not any(n.startswith("Twitter the") for n in found)

@@ -100,13 +100,29 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out, s = [], start
     for i in range(start, end):
         tok = doc[i]
-        if "\n" in tok.text or tok.text in BREAKS:
+        if "\n" in tok.text or tok.text in BREAKS or _inner_the(doc, i, start, end):
             if i > s:
                 out.append((s, i))
             s = i + 1
     if end > s:
         out.append((s, end))
     return out
+
+
+def _inner_the(doc: Doc, i: int, start: int, end: int) -> bool:
+    """A lowercase "the" between two capitalised words joins two names ("Twitter the Federal
+    Aviation Administration"); after "of", "for", "and" it is inside one ("Bank of the West")."""
+    if not (start < i < end - 1 and doc[i].text == "the" and doc[i - 1].is_title
+            and doc[i + 1].is_title and doc[i - 1].lower_ not in TRAILING_FUNCTION
+            and not (doc[i - 1].pos_ == "VERB" and is_common(doc[i - 1].text))):
+        # "Stop the Steal", "Make the World ... Again": a verb's object, a slogan's words
+        return False
+    if _ends_with_head(doc, i + 1, end):
+        return True
+    # the rest is a name of its own where the text uses it alone ("Buffy the Vampire Slayer"
+    # is one name: "Vampire Slayer" is nowhere else)
+    rest = doc[i + 1:end].text
+    return doc.text.count(rest) >= 2
 
 
 # Parts of speech a one-word name never has (acronyms in capitals aside).

@@ -176,3 +176,22 @@ def label_strength(text: str, name: str, label: str, mentions: list[tuple[int, i
     if len(mentions) >= 2 or " " in name:
         return 1.0
     return 0.5
+
+
+# Words around a name that make it a disease, which the guidelines leave out ("COVID-19
+# pandemic", "tested positive for COVID-19"); "vaccine" is left out: "Pfizer vaccine".
+_DISEASE_BEFORE = re.compile(
+    r"(?:positive for|died (?:of|from)|infected with|contract(?:ed|ing)|diagnosed with|"
+    r"cases of|symptoms of|outbreak of|spread of|sick with|ill with|that causes)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_DISEASE_AFTER = re.compile(
+    r"^\s+(?:pandemic|outbreak|epidemic|infections?|symptoms|patients|variant|virus|"
+    r"complications|diagnosis|cases)\b",
+    re.IGNORECASE)
+
+
+def disease(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the words around any mention make the name a disease (see the guidelines)."""
+    return any(_DISEASE_BEFORE.search(text[max(0, s - 30):s]) or _DISEASE_AFTER.match(
+        text[e:e + 20]) for s, e in spans)
