@@ -110,3 +110,15 @@ def test_two_names_joined_by_the_are_split_but_one_name_is_not(nlp):
                            "said. The Bank of the West agreed."))
     assert "Federal Aviation Administration" in found and "Bank of the West" in found
     assert not any(n.startswith("Twitter the") for n in found)
+
+
+def test_a_ships_prefix_makes_a_vessel_apart_from_the_person_it_is_named_after(nlp):
+    ents = run(nlp, "Their ship, MV Alan Kurdi, was previously MV Professor Albrecht Penck. "
+                    "It is named after Alan Kurdi, a boy who drowned. Space Shuttle Atlantis "
+                    "landed later.")
+    found = names(ents)
+    assert found.get("MV Alan Kurdi") == "PRODUCT"
+    assert found.get("MV Professor Albrecht Penck") == "PRODUCT"
+    assert found.get("Space Shuttle Atlantis") == "PRODUCT"
+    person = next(e for e in ents if e.name == "Alan Kurdi")
+    assert [m.text for m in person.mentions] == ["Alan Kurdi"]

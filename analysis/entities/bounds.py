@@ -6,7 +6,9 @@
   "Kowloon West", "Dunbartonshire East";
 * a capitalised word glued before a country's name makes an agency's name: "Environment
   Canada", "Statistics Canada";
-* a capitalised qualifier before a party's plural name is part of it: "Neo Democrats".
+* a capitalised qualifier before a party's plural name is part of it: "Neo Democrats";
+* a ship's prefix makes the name a vessel's (PRODUCT), whatever the words after it name:
+  "MV Alan Kurdi", "HMC Searcher", "Space Shuttle Atlantis".
 
 Each rule only grows a candidate over tokens no other candidate holds.
 """
@@ -41,6 +43,18 @@ def extend_names(doc: Doc, cands: list[Candidate]) -> None:
         if c.source != "chain":  # a shape guess may be the missing part: "Neo" + "Democrats"
             taken[c.start:c.end] = [True] * (c.end - c.start)
     for c in list(cands):
+        if c.end - c.start >= 2 and (doc[c.start].text in SHIP_PREFIXES or (
+                doc[c.start].text, doc[c.start + 1].text) == SPACECRAFT):
+            c.label, c.place, c.source = "PRODUCT", None, "pattern"  # "HMC Searcher"
+            continue
+        vessel = _vessel_start(doc, c.start, cands)
+        if vessel is not None:
+            for o in [o for o in cands if o is not c and vessel <= o.start < c.start]:
+                cands.remove(o)  # "MV" the NER took for an organisation
+            span = doc[vessel:c.end]
+            c.start, c.start_char, c.text = vessel, span.start_char, span.text
+            c.label, c.place, c.source = "PRODUCT", None, "pattern"
+            continue
         if c.label == "PERSON":
             end = _hyphen_end(doc, c.end, taken)
         elif c.label in ("GPE", "LOC") and c.place is not None or c.source == "place":
@@ -122,3 +136,21 @@ def _qualifier_start(doc: Doc, start: int, taken: list[bool]) -> int:
 
 def _single_space(doc: Doc, i: int) -> bool:
     return doc[i].whitespace_ == " "
+
+
+# Prefixes of ships' and spacecraft's names ("MV", "HMS", "USS"; "Space Shuttle").
+SHIP_PREFIXES = {"MV", "MS", "MT", "HMS", "HMC", "HMCS", "HMAS", "HMNZS", "USS", "USNS", "RMS",
+                 "SS", "RV", "FV", "INS", "ROKS", "JS"}
+SPACECRAFT = ("Space", "Shuttle")
+
+
+def _vessel_start(doc: Doc, start: int, cands: list[Candidate]) -> int | None:
+    """Where a vessel's name starts when a ship's prefix (and titles) come before ``start``."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in TITLES and doc[i].is_title:
+        i -= 1  # "MV Professor Albrecht Penck"
+    if i >= 0 and doc[i].text in SHIP_PREFIXES and doc[i].whitespace_ == " ":
+        return i if not any(o.start < i < o.end for o in cands) else None
+    if i >= 1 and (doc[i - 1].text, doc[i].text) == SPACECRAFT:
+        return i - 1
+    return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from analysis.entities.bounds import extend_names
+from analysis.entities.bounds import SHIP_PREFIXES, extend_names
 from analysis.entities.chains import PARTICLES, chain_label, is_common, proper_runs
 from analysis.entities.component import COMMON_SUFFIX, NAMES_KEY, PLACES_KEY
 from analysis.entities.gazetteer import Place, demonyms, load_gazetteer
@@ -305,6 +305,7 @@ def _split_leading_acronyms(doc: Doc, cands: list[Candidate]) -> None:
     for c in list(cands):
         first = doc[c.start]
         if (c.end - c.start >= 3 and first.is_upper and len(first.text) >= 2
+                and first.text not in SHIP_PREFIXES  # "MV Alan Kurdi" is a ship
                 and first.text.isalpha() and doc[c.start + 1].is_title
                 and doc[c.start + 1:c.end].text in texts
                 and not _ends_with_head(doc, c.start, c.end)
