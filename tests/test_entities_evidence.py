@@ -122,3 +122,17 @@ def test_a_ships_prefix_makes_a_vessel_apart_from_the_person_it_is_named_after(n
     assert found.get("Space Shuttle Atlantis") == "PRODUCT"
     person = next(e for e in ents if e.name == "Alan Kurdi")
     assert [m.text for m in person.mentions] == ["Alan Kurdi"]
+
+
+def test_a_news_agency_in_a_dateline_is_not_the_place_it_reports_from(nlp):
+    from analysis.entities.merge import _letters_in_order
+
+    assert _letters_in_order("AfCFTA", "African Continental Free Trade Area")
+    assert not _letters_in_order("AP", "WASHINGTON")
+    text = ("Senate passes budget bill\n\nWASHINGTON (AP) — The Senate passed the bill on "
+            "Monday, the Associated Press reported. AP reporters in Washington said so.\n")
+    article = Article(id="t", path="t.txt", text=text, dateline="WASHINGTON",
+                      dateline_span=(text.index("WASHINGTON"), text.index("WASHINGTON") + 10))
+    ents = {e.name: [m.text for m in e.mentions] for e in extract_entities(nlp(text), article)}
+    agency = next(v for k, v in ents.items() if "AP" in v)
+    assert "WASHINGTON" not in agency and "Washington" not in agency
