@@ -25,7 +25,14 @@ from analysis.entities.evidence import (
     shape_label,
 )
 from analysis.entities.gazetteer import load_gazetteer, name_key
-from analysis.entities.patterns import INITIALS_SKIP, ORG_CUES, PERSON_CUES, PLACE_CUES, TITLES
+from analysis.entities.patterns import (
+    GENERIC,
+    INITIALS_SKIP,
+    ORG_CUES,
+    PERSON_CUES,
+    PLACE_CUES,
+    TITLES,
+)
 
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)")
 NOT_SHORT_FORMS = {"NORP", "GPE", "LOC", "LANGUAGE"}
@@ -204,9 +211,9 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
             person = lab == "PERSON" and short in (long[-n:], long[:n])
             # a person's full name never stands for the foundation or prize named after them
             named = (not person_only and lab in NAME_LABELS_SHORT_PREFIX
-                     and not (labels[k] == "PERSON" and n >= 2 and (
-                         person_shape(short_forms[k]) or short[-1] in first
-                         or person_count[k] >= 2))
+                     and not (labels[k] == "PERSON" and n >= 2 and short[0] not in GENERIC
+                              and (person_shape(short_forms[k]) or person_count[k] >= 3
+                                   or labels.get(short[-1]) == "PERSON"))
                      and (long[:n] == short or (n >= 2 and long[-n:] == short)))
             # "Mediterranean" for "Mediterranean Sea"
             geo = lab == "LOC" and len(long) == n + 1 and long[:n] == short
