@@ -136,3 +136,11 @@ def test_a_news_agency_in_a_dateline_is_not_the_place_it_reports_from(nlp):
     ents = {e.name: [m.text for m in e.mentions] for e in extract_entities(nlp(text), article)}
     agency = next(v for k, v in ents.items() if "AP" in v)
     assert "WASHINGTON" not in agency and "Washington" not in agency
+
+
+def test_describing_word_left_out_of_a_persons_name_and_group_forms_merged(nlp):
+    ents = run(nlp, "Guitarist Eddie Van Halen died on Tuesday. Afghan girls met other Afghans.")
+    found = names(ents)
+    assert "Eddie Van Halen" in found
+    group = next(e for e in ents if e.label == "NORP")
+    assert {m.text for m in group.mentions} == {"Afghan", "Afghans"}

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from analysis.entities.chains import CALENDAR, is_common
+from analysis.entities.evidence import person_shape
+from analysis.entities.given_names import is_given_name
 from analysis.entities.patterns import GENERIC, TITLES
 
 if TYPE_CHECKING:
@@ -57,6 +59,10 @@ def extend_names(doc: Doc, cands: list[Candidate]) -> None:
             continue
         if c.label == "PERSON":
             end = _hyphen_end(doc, c.end, taken)
+            c_start = _descriptor_end(doc, c.start, c.end)
+            if c_start > c.start:  # "Guitarist Eddie Van Halen" -> "Eddie Van Halen"
+                span = doc[c_start:c.end]
+                c.start, c.start_char, c.text = c_start, span.start_char, span.text
         elif c.label in ("GPE", "LOC") and c.place is not None or c.source == "place":
             end = _compass_end(doc, c.end, taken)
         else:
@@ -154,3 +160,14 @@ def _vessel_start(doc: Doc, start: int, cands: list[Candidate]) -> int | None:
     if i >= 1 and (doc[i - 1].text, doc[i].text) == SPACECRAFT:
         return i - 1
     return None
+
+
+def _descriptor_end(doc: Doc, start: int, end: int) -> int:
+    """After a describing word the NER took into a person's name ("Guitarist", "Scientologist"):
+    a dictionary word, no given name, before a given name and at least one more word."""
+    first = doc[start]
+    if (end - start < 3 or len(first.text) < 4 or not first.is_alpha
+            or not is_common(first.text) or is_given_name(first.text)):  # "B Shiva Parvathi"
+        return start
+    rest = [t.text for t in doc[start + 1:end]]
+    return start + 1 if person_shape(rest) else start

@@ -132,6 +132,10 @@ def merge_candidates(doc: Doc, text: str, cands: list[Candidate]) -> list[list[C
         else:
             first_by_key[k] = i
 
+    for k, i in first_by_key.items():  # "Afghans" with "Afghan", "Muslims" with "Muslim"
+        j = first_by_key.get(k[:-1]) if k.endswith("s") else None
+        if j is not None and cands[i].label == cands[j].label == "NORP":
+            groups.union(i, j)
     _merge_parenthetical(text, cands, first_by_key, groups)
     _merge_acronyms(cands, keys, first_by_key, groups)
     _merge_spelling(cands, keys, first_by_key, groups)
