@@ -144,3 +144,11 @@ def test_describing_word_left_out_of_a_persons_name_and_group_forms_merged(nlp):
     assert "Eddie Van Halen" in found
     group = next(e for e in ents if e.label == "NORP")
     assert {m.text for m in group.mentions} == {"Afghan", "Afghans"}
+
+
+def test_a_given_name_before_a_city_makes_a_person_and_initials_are_found(nlp):
+    ents = run(nlp, "Former member Valeska Paris said she was held on a ship. Paris said the "
+                    "church denied it. The World Health Organization said WHO experts agreed.")
+    found = {e.name: (e.label, [m.text for m in e.mentions]) for e in ents}
+    assert found["Valeska Paris"] == ("PERSON", ["Valeska Paris", "Paris"])
+    assert found["World Health Organization"][1] == ["World Health Organization", "WHO"]

@@ -57,6 +57,13 @@ def extend_names(doc: Doc, cands: list[Candidate]) -> None:
             c.start, c.start_char, c.text = vessel, span.start_char, span.text
             c.label, c.place, c.source = "PRODUCT", None, "pattern"
             continue
+        given = _given_name_before(doc, c, cands)
+        if given is not None:  # "Valeska" + "Paris": a person whose surname is a city
+            cands.remove(given)
+            span = doc[given.start:c.end]
+            c.start, c.start_char, c.text = given.start, span.start_char, span.text
+            c.label, c.place, c.source = "PERSON", None, "ner"
+            continue
         if c.label == "PERSON":
             end = _hyphen_end(doc, c.end, taken)
             c_start = _descriptor_end(doc, c.start, c.end)
@@ -171,3 +178,14 @@ def _descriptor_end(doc: Doc, start: int, end: int) -> int:
         return start
     rest = [t.text for t in doc[start + 1:end]]
     return start + 1 if person_shape(rest) else start
+
+
+def _given_name_before(doc: Doc, c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """A one-word given name right before a one-word city ("Valeska Paris"): a person's name."""
+    if c.place is None or c.place.kind != "city" or c.end - c.start != 1 or c.start == 0:
+        return None
+    prev = doc[c.start - 1]
+    if prev.whitespace_ != " " or not is_given_name(prev.text) or is_common(prev.text):
+        return None
+    return next((o for o in cands
+                 if o.start == c.start - 1 and o.end == c.start and o.place is None), None)
