@@ -65,10 +65,9 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
 def _disease(text: str, group: list[Candidate]) -> bool:
     """A disease ("COVID-19 pandemic"): left out, unless a gazetteer place or an organisation's
     name ("Wuhan outbreak", "Ebola Treatment Centre")."""
-    if any(c.place is not None for c in group) or any(
-            shape_label(c.text) for c in group):
+    if not disease(text, [(c.start_char, c.end_char) for c in group]):
         return False
-    return disease(text, [(c.start_char, c.end_char) for c in group])
+    return not any(c.place is not None or shape_label(c.text) for c in group)
 
 
 def _drop_headline_guesses(cands: list[Candidate], text: str) -> list[Candidate]:

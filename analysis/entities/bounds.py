@@ -160,6 +160,8 @@ SPACECRAFT = ("Space", "Shuttle")
 def _vessel_start(doc: Doc, start: int, cands: list[Candidate]) -> int | None:
     """Where a vessel's name starts when a ship's prefix (and titles) come before ``start``."""
     i = start - 1
+    if i < 0 or not doc[i].is_title and not doc[i].is_upper:
+        return None  # the common case: no capitalised word before the name
     while i >= 0 and doc[i].lower_ in TITLES and doc[i].is_title:
         i -= 1  # "MV Professor Albrecht Penck"
     if i >= 0 and doc[i].text in SHIP_PREFIXES and doc[i].whitespace_ == " ":

@@ -205,6 +205,11 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
             continue
         # "Russian", "Thai" never shorten an organisation; the NER calls odd surnames NORP though
         person_only = labels[k] in NOT_SHORT_FORMS
+        # a person's full name (given-name shape, three PERSON mentions or a surname used as a
+        # person's) never stands for the foundation or prize named after them
+        full_person = (labels[k] == "PERSON" and len(short) >= 2 and short[0] not in GENERIC
+                       and (person_count[k] >= 3 or labels.get(short[-1]) == "PERSON"
+                            or person_shape(short_forms[k])))
         matches = set()
         for k2, i2 in first.items():
             long = toks[k2]
@@ -213,11 +218,7 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
             lab = labels[k2]
             n = len(short)
             person = lab == "PERSON" and short in (long[-n:], long[:n])
-            # a person's full name never stands for the foundation or prize named after them
-            named = (not person_only and lab in NAME_LABELS_SHORT_PREFIX
-                     and not (labels[k] == "PERSON" and n >= 2 and short[0] not in GENERIC
-                              and (person_shape(short_forms[k]) or person_count[k] >= 3
-                                   or labels.get(short[-1]) == "PERSON"))
+            named = (not person_only and lab in NAME_LABELS_SHORT_PREFIX and not full_person
                      and (long[:n] == short or (n >= 2 and long[-n:] == short)))
             # "Mediterranean" for "Mediterranean Sea"
             geo = lab == "LOC" and len(long) == n + 1 and long[:n] == short
@@ -267,8 +268,9 @@ def _labels_by_key(cands: list[Candidate], keys: list[str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c, k in zip(cands, keys, strict=True):
         votes[k][c.label] += 1
-        if c.place is None and shape_label(c.text) in ("ORG", "FAC"):
-            votes[k][shape_label(c.text) or ""] += 2  # "Doris Day Animal Foundation"
+        shape = shape_label(c.text) if c.place is None and " " in c.text else None
+        if shape in ("ORG", "FAC"):
+            votes[k][shape] += 2  # "Doris Day Animal Foundation"
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
 
