@@ -153,3 +153,13 @@ def test_a_party_and_its_supporters_are_one_identity():
     assert sorted(party.nids) == [1, 2, 3, 4] and party.label == "ORG"
     assert "Iowa Democratic Party" in found  # a state party is its own
     assert found["Republicans"].label == "NORP"  # no "Republican Party" named: left alone
+
+
+def test_a_leading_the_does_not_make_another_organisation():
+    from analysis.corpus.identity import NameStat, resolve
+
+    names = [NameStat(1, "associated press", "Associated Press", {"ORG": 9}, 9),
+             NameStat(2, "the associated press", "The Associated Press", {"ORG": 1}, 1),
+             NameStat(3, "the hague", "The Hague", {"GPE": 2}, 2)]
+    found = {i.name: sorted(i.nids) for i in resolve(names)}
+    assert found["Associated Press"] == [1, 2] and found["The Hague"] == [3]

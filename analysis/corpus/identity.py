@@ -119,7 +119,8 @@ def core_key(nkey: str, label: str) -> str:
     """A person's name key without leading titles ("kyiv mayor vitali klitschko" -> "vitali
     klitschko"); other names unchanged."""
     if label not in (PERSON, ""):
-        return nkey
+        # "The Associated Press" is "Associated Press" ("the" kept in the name, as written)
+        return nkey[4:] if nkey.startswith("the ") and len(nkey) > 8 else nkey
     words = nkey.split()
     cut = 0
     for i, w in enumerate(words[:-1]):

@@ -182,16 +182,16 @@ def label_strength(text: str, name: str, label: str, mentions: list[tuple[int, i
 # pandemic", "tested positive for COVID-19"); "vaccine" is left out: "Pfizer vaccine".
 _DISEASE_BEFORE = re.compile(
     r"(?:positive for|died (?:of|from)|infected with|contract(?:ed|ing)|diagnosed with|"
-    r"cases of|symptoms of|outbreak of|spread of|sick with|ill with|that causes)"
+    r"cases of|symptoms of|outbreak of|spread of|sick with|ill with|causes|caused)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE)
 _DISEASE_AFTER = re.compile(
     r"^\s+(?:pandemic|outbreak|epidemic|infections?|symptoms|patients|variant|virus|"
-    r"complications|diagnosis|cases)\b",
+    r"complications|diagnosis|cases)\b|^,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}disease\b",
     re.IGNORECASE)
 
 
 def disease(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the words around any mention make the name a disease (see the guidelines)."""
     return any(_DISEASE_BEFORE.search(text[max(0, s - 30):s]) or _DISEASE_AFTER.match(
-        text[e:e + 20]) for s, e in spans)
+        text[e:e + 60]) for s, e in spans)
