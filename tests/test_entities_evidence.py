@@ -152,3 +152,10 @@ def test_a_given_name_before_a_city_makes_a_person_and_initials_are_found(nlp):
     found = {e.name: (e.label, [m.text for m in e.mentions]) for e in ents}
     assert found["Valeska Paris"] == ("PERSON", ["Valeska Paris", "Paris"])
     assert found["World Health Organization"][1] == ["World Health Organization", "WHO"]
+
+
+def test_a_country_inside_a_currency_is_no_mention(nlp):
+    found = names(run(nlp, "Trade in Africa is paid in US dollars, while the US buys gold."))
+    mentions = [m.text for e in run(nlp, "Trade is paid in US dollars. The US buys gold.")
+                for m in e.mentions]
+    assert mentions.count("US") == 1 and "United States" in found

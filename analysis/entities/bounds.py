@@ -191,3 +191,15 @@ def _given_name_before(doc: Doc, c: Candidate, cands: list[Candidate]) -> Candid
         return None
     return next((o for o in cands
                  if o.start == c.start - 1 and o.end == c.start and o.place is None), None)
+
+
+# Currency words after which a country's name is part of the currency ("US dollars").
+CURRENCY_WORDS = {"dollar", "dollars", "pound", "pounds", "peso", "pesos", "rupee", "rupees",
+                  "yuan", "franc", "francs", "krona", "krone", "kroner", "dinar", "dinars"}
+
+
+def drop_currency_countries(doc: Doc, cands: list[Candidate]) -> None:
+    """ "US dollars": a country inside a currency's name is no mention (guidelines)."""
+    for c in [c for c in cands if c.label == "GPE" and c.end < len(doc)
+              and doc[c.end].lower_ in CURRENCY_WORDS]:
+        cands.remove(c)

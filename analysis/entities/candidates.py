@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from analysis.entities.bounds import SHIP_PREFIXES, extend_names
+from analysis.entities.bounds import SHIP_PREFIXES, drop_currency_countries, extend_names
 from analysis.entities.chains import PARTICLES, chain_label, is_common, proper_runs
 from analysis.entities.component import COMMON_SUFFIX, NAMES_KEY, PLACES_KEY
 from analysis.entities.gazetteer import Place, demonyms, load_gazetteer
@@ -270,6 +270,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if _leading_the(doc, c):  # "The Guardian" mid-sentence: the word is part of the name
             c.start, c.start_char = c.start - 1, doc[c.start - 1].idx
             c.text = doc[c.start:c.end].text
+    drop_currency_countries(doc, cands)
     nationalities = demonyms()
     for c in cands:
         if c.end - c.start == 1 and c.label != "NORP" and c.text in nationalities:

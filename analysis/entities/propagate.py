@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
+from analysis.entities.bounds import CURRENCY_WORDS
 from analysis.entities.candidates import NUMERIC_LABELS, Candidate
 from analysis.entities.gazetteer import name_key
 from analysis.entities.patterns import GENERIC, INITIALS_SKIP
@@ -75,6 +76,8 @@ def propagate(doc: Doc, text: str, groups: list[list[Candidate]], labels: list[s
         span = doc.char_span(s, e)
         if span is None or not _looks_like_name(span):
             continue
+        if span.end < len(doc) and doc[span.end].lower_ in CURRENCY_WORDS:
+            continue  # "US dollars" (guidelines)
         if over:  # a fuller form of the same name: "Sadiq Khan" around a found "Khan"
             groups[gi] = [c for c in groups[gi] if (c.start_char, c.end_char) not in over]
             taken = [t for t in taken if t not in over]
