@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from analysis.corpus.measure import interval, measure_of
 from analysis.corpus.story import ArticleContext
+from analysis.entities.evidence import STRONG, label_strength
 from analysis.model import Analysis, Article, Claim, NumberFact, Quote
 from analysis.names import name_key
 
@@ -86,6 +87,21 @@ def mention_rows(aid: int | None, nid_of: Callable[[str], int | None], analysis:
     return list(rows.values()), aliases
 
 
+def label_strengths(nid_of: Callable[[str], int | None], text: str, analysis: Analysis
+                    ) -> dict[tuple[int, str], float]:
+    """(nid, label) -> how strongly the article's text supports that label for that name (the
+    strongest of its entities with that name key; see ``evidence.label_strength``)."""
+    out: dict[tuple[int, str], float] = {}
+    for ent in analysis.entities:
+        nid = nid_of(ent.name)
+        if nid is None or not ent.mentions:
+            continue
+        spans = [(m.start, m.end) for m in ent.mentions if 0 <= m.start < m.end <= len(text)]
+        w = label_strength(text, ent.name, ent.label, spans)
+        out[(nid, ent.label)] = max(w, out.get((nid, ent.label), 0.0))
+    return out
+
+
 def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Article,
                    analysis: Analysis) -> bool:
     """Insert one article's rows; False (and nothing written) when ``key`` is indexed already."""
@@ -99,8 +115,13 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
     aid = cur.lastrowid
     mentions, aliases = mention_rows(aid, names.nid, analysis)
     conn.executemany("INSERT INTO desk_mention VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
-    conn.executemany("INSERT INTO desk_label VALUES (?, ?, 1) ON CONFLICT (nid, label)"
-                     " DO UPDATE SET articles = articles + 1", [m[1:3] for m in mentions])
+    strength = label_strengths(names.nid, article.text, analysis)
+    conn.executemany(
+        "INSERT INTO desk_label VALUES (?, ?, 1, ?, ?) ON CONFLICT (nid, label) DO UPDATE SET"
+        " articles = articles + 1, strong = strong + excluded.strong,"
+        " weight = weight + excluded.weight",
+        [(m[1], m[2], int(w >= STRONG), w) for m in mentions
+         for w in [strength.get((m[1], m[2]), 1.0)]])
     conn.executemany("INSERT OR IGNORE INTO desk_alias VALUES (?, ?)", aliases)
     speech_rows = list(_speech_rows(names, aid, analysis))
     conn.executemany("INSERT INTO desk_speech VALUES (?, ?, ?, ?, ?, ?)", speech_rows)

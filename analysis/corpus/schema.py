@@ -9,7 +9,9 @@
 * ``desk_alias(nid, alias)``: names written differently in the text ("Klitschko" for "Vitali
   Klitschko"), for display and filtering.
 * ``desk_speech(aid, kind, nid, start, end, text)``: every quote and claim with a speaker.
-* ``desk_label(nid, label, articles)``: how many articles gave each name each label;
+* ``desk_label(nid, label, articles, strong, weight)``: how many articles gave each name each
+  label, how many of them on strong evidence (``analysis.entities.evidence.label_strength`` 2 or
+  more: the name's shape, its role, two forms of it) and the sum of that strength;
   ``desk_speaker(nid)``: the names that speak.
 * ``desk_ident(nid, iid)`` and ``desk_identity(iid, name, label, aliases)``: the identities,
   resolved over every indexed article (``identity.py``) and kept until an article is added
@@ -32,7 +34,7 @@ import sqlite3
 
 from analysis.version import ANALYSIS_VERSION
 
-SCHEMA = "desk-6"
+SCHEMA = "desk-7"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
            "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity")
 _DDL = (
@@ -60,7 +62,8 @@ _DDL = (
     "CREATE INDEX IF NOT EXISTS desk_number_measure ON desk_number"
     " (measure, counted, aid, lo, hi)",
     "CREATE TABLE IF NOT EXISTS desk_label (nid INT NOT NULL, label TEXT NOT NULL,"
-    " articles INT NOT NULL, PRIMARY KEY (nid, label)) WITHOUT ROWID",
+    " articles INT NOT NULL, strong INT NOT NULL DEFAULT 0, weight REAL NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (nid, label)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS desk_speaker (nid INTEGER PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS desk_ident (nid INTEGER PRIMARY KEY, iid TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS desk_ident_iid ON desk_ident (iid)",
