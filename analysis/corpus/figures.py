@@ -40,11 +40,11 @@ _GROUPS = ("SELECT n.measure, n.counted, count(*), max(n.lo), min(n.hi)" + _SCOP
            + " GROUP BY n.measure, n.counted")
 _TEXT_MATCH = "SELECT DISTINCT n.measure" + _SCOPED + " AND instr(lower(n.text), ?) > 0"
 _POINTS = ("SELECT n.rowid, n.aid, a.date, n.lo, n.hi, n.near, n.source"
-           " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
+           " FROM desk_number n JOIN desk_counted s ON s.aid = n.aid"
            " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ? AND n.lo IS NOT NULL")
 _FIGURES = ("SELECT n.rowid, n.value, n.value_max, n.qualifier, n.text, n.kind, n.unit, n.counted,"
             " n.source, a.key, a.article_id, a.path, a.title, a.date, n.start, n.end"
-            " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
+            " FROM desk_number n JOIN desk_counted s ON s.aid = n.aid"
             " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ?"
             " ORDER BY a.date IS NULL, a.date, a.path, n.aid, n.start")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
+from analysis.corpus import stories
 from analysis.corpus.measure import interval, measure_of, sentence_bounds
 from analysis.model import Analysis, Article, Claim, NumberFact, Quote
 from analysis.names import name_key
@@ -116,6 +117,7 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
         [_number_row(aid, article.text, n, source_of(n, speech), named)
          for n in analysis.numbers],
     )
+    stories.insert_rows(conn, names.nid, aid, article, analysis)  # copies and quotes
     return True
 
 

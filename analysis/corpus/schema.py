@@ -18,6 +18,13 @@
   measure, near, lo, hi)``: every number fact; ``measure`` is its figures-group key
   (``measure.py``), null when it measures nothing; ``near`` the nids of the entities named in its
   sentence ("3 17"); ``lo``/``hi`` the values it allows (``measure.interval``), null if none.
+* ``desk_doc(aid, outlet, chars, grams, sig)``: each article's outlet (URL host, else file name),
+  length, number of word 5-grams and MinHash signature of them (``copies.py``).
+* ``desk_copy(aid, root)``: the articles in a story of several (syndicated copies), each with its
+  story's original (``root``, itself for the original); found over every indexed article when a
+  view is asked for after articles were added (``desk_meta`` 'copies' holds the last article id).
+* ``desk_quote(aid, start, end, text, norm, kind, speaker, nid)``: every quote, attributed or
+  not, with its text folded for matching across articles (``quotes.quote_key``).
 
 The rows are a function of the analyses, so when ANALYSIS_VERSION (or this layout) changes every
 ``desk_`` table is dropped and rebuilt as articles are analysed again.
@@ -29,9 +36,10 @@ import sqlite3
 
 from analysis.version import ANALYSIS_VERSION
 
-SCHEMA = "desk-5"
+SCHEMA = "desk-6"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
-           "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity")
+           "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity",
+           "desk_doc", "desk_copy", "desk_quote")
 _DDL = (
     "CREATE TABLE IF NOT EXISTS desk_article (aid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
     " article_id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, date TEXT)",
@@ -62,11 +70,20 @@ _DDL = (
     "CREATE INDEX IF NOT EXISTS desk_ident_iid ON desk_ident (iid)",
     "CREATE TABLE IF NOT EXISTS desk_identity (iid TEXT PRIMARY KEY, name TEXT NOT NULL,"
     " label TEXT NOT NULL, aliases TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS desk_doc (aid INTEGER PRIMARY KEY, outlet TEXT NOT NULL,"
+    " chars INT NOT NULL, grams INT NOT NULL, sig BLOB)",
+    "CREATE TABLE IF NOT EXISTS desk_copy (aid INTEGER PRIMARY KEY, root INT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS desk_quote (aid INT NOT NULL, start INT NOT NULL,"
+    " end INT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, kind TEXT, speaker TEXT,"
+    " nid INT)",
+    "CREATE INDEX IF NOT EXISTS desk_quote_aid ON desk_quote (aid, start)",
 )
 # Per connection: the scoped articles.
 _TEMP = (
     "CREATE TEMP TABLE IF NOT EXISTS desk_scope_key (key TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS desk_scope (aid INTEGER PRIMARY KEY)",
+    # The scoped articles counted: one per story (its fullest version), see ``desk.py``.
+    "CREATE TEMP TABLE IF NOT EXISTS desk_counted (aid INTEGER PRIMARY KEY)",
 )
 
 
@@ -79,7 +96,7 @@ def ensure_schema(conn: sqlite3.Connection, version: str | None = None) -> None:
         if row is not None and row[0] != stamp:
             for table in _TABLES:
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
-            conn.execute("DELETE FROM desk_meta WHERE name = 'resolved'")
+            conn.execute("DELETE FROM desk_meta WHERE name IN ('resolved', 'copies')")
         for ddl in _DDL:
             conn.execute(ddl)
         conn.execute("INSERT OR REPLACE INTO desk_meta VALUES ('version', ?)", (stamp,))
