@@ -81,8 +81,9 @@ def test_figures_flag_the_disagreement_first(corpus, capsys):
     values = {f["value"] for f in first["figures"]}
     assert {63, 400} <= values
     assert all(set(f) == {"value", "value_max", "qualifier", "text", "counted", "source",
-                          "article_id", "path", "title", "date", "start", "end"}
+                          "article_id", "path", "title", "date", "start", "end", "copies"}
                for f in first["figures"])
+    assert all(f["copies"] == [] for f in first["figures"])  # no story here has a copy
     code, out, _ = run(capsys, "figures", str(corpus), "--limit", "1")
     assert code == 0 and out.startswith("! killed") and "figures disagree" in out
     code, out, _ = run(capsys, "figures", str(corpus), "--format", "csv")
