@@ -17,8 +17,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import replace
 
-from analysis.corpus import quotes as quote_groups
-from analysis.corpus import resolver, stories, views
+from analysis.corpus import quoteview, resolver, stories, views
 from analysis.corpus.figures import figure_groups
 from analysis.corpus.identity import Identity
 from analysis.corpus.ingest import Names, insert_article
@@ -60,7 +59,6 @@ class CorpusDesk:
         self._nid_iid: dict[int, str] = {}
         self._cond: str | None = None
         self._counted_stale = True  # desk_counted to rebuild (scope or stories changed)
-        self._quotes: list[QuoteRow] | None = None  # the Quotes view's last grouping
         with self.conn:
             self._refresh_scope()
 
@@ -125,7 +123,7 @@ class CorpusDesk:
 
     def _refresh_scope(self) -> None:
         self._cond = None
-        self._counted_stale, self._quotes = True, None
+        self._counted_stale = True
         self.conn.execute("DELETE FROM desk_scope")
         if self._scoped:
             self.conn.execute("INSERT INTO desk_scope SELECT a.aid FROM desk_scope_key k"
@@ -136,7 +134,7 @@ class CorpusDesk:
     def _extend_scope(self, first_aid: int) -> None:
         """Add the articles indexed from ``first_aid`` on to the scope if they belong to it."""
         self._cond = None
-        self._counted_stale, self._quotes = True, None
+        self._counted_stale = True
         scoped = " JOIN desk_scope_key k ON k.key = a.key" if self._scoped else ""
         self.conn.execute(f"INSERT OR IGNORE INTO desk_scope SELECT a.aid FROM desk_article a"
                           f"{scoped} WHERE a.aid >= ?", (first_aid,))
@@ -182,11 +180,12 @@ class CorpusDesk:
             self._nid_iid = {nid: i.iid for i in self.identities.values() for nid in i.nids}
             if stories.refresh_copies(self.conn):
                 self._counted_stale = True
+            quoteview.regroup(self.conn)
             self._stale = False
         if self._counted_stale:
             with self.conn:
                 stories.refresh_counted(self.conn)
-            self._cond, self._quotes = None, None
+            self._cond = None
             self._counted_stale = False
 
     # Views -------------------------------------------------------------------------------------
@@ -205,26 +204,23 @@ class CorpusDesk:
         with self._lock:
             self._fresh()
             facts = views.speaker_facts(self.conn, self.identities, speaker_id)
-            if not any(f.kind == "quote" for f in facts):
-                return facts
-            ran = {(f.article_key, f.start): row.articles
-                   for row in self._quote_rows() for f in row.appearances}
+            ran = quoteview.repeats(self.conn, facts)
             return [replace(f, repeated=ran.get((f.article_key, f.start), 1))
                     if f.kind == "quote" else f for f in facts]
 
-    def _quote_rows(self) -> list[QuoteRow]:
-        if self._quotes is None:
-            self._quotes = quote_groups.group(stories.appearances(self.conn), self._nid_iid)
-        return self._quotes
-
     def quotes(self, filter: str = "", limit: int | None = None) -> list[QuoteRow]:
-        """Every distinct quotation of the scope, in most stories first (SPEC §1 ``quotes``)."""
+        """Every distinct quotation of the scope, in most stories first (SPEC §1 ``quotes``);
+        ``filter``: words of the quote or its speaker's name."""
         with self._lock:
             self._fresh()
-            rows = self._quote_rows()
-            if filter:
-                rows = [r for r in rows if views.matches(filter, r.text, r.speaker)]
-            return rows if limit is None else rows[:max(0, limit)]
+            everything = not self._scoped or self._whole_scope()
+            return quoteview.rows(self.conn, self._nid_iid, filter, limit, everything)
+
+    def _whole_scope(self) -> bool:
+        """Is every indexed article in scope?"""
+        count = "SELECT count(*) FROM {}"
+        return (self.conn.execute(count.format("desk_scope")).fetchone()[0]
+                == self.conn.execute(count.format("desk_article")).fetchone()[0])
 
     def versions(self, article_keys: Iterable[str] | None = None) -> dict[str, list[CopyRow]]:
         """Article key -> the other versions of its story in scope (copies, or the original

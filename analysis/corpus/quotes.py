@@ -27,14 +27,21 @@ def quote_key(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
 
 
-def quote_rows(aid: int | None, quotes: Iterable, nid_of) -> list[tuple]:
+def first_key(date: str | None, path: str) -> str:
+    """Sorts appearances by date (undated last), then path, as one string (SQL ``min``)."""
+    return f"{int(date is None)}{date or ''}\x1f{path}"
+
+
+def quote_rows(aid: int | None, quotes: Iterable, nid_of, date: str | None, path: str
+               ) -> list[tuple]:
     """``desk_quote`` rows of an article's quotes (``nid_of``: speaker name -> nid or None)."""
     rows = []
     for q in quotes:
         norm = quote_key(q.text)
         if norm:
             nid = nid_of(q.speaker) if q.speaker else None
-            rows.append((aid, q.start, q.end, q.text, norm, q.kind, q.speaker, nid))
+            rows.append((aid, q.start, q.end, q.text, norm, q.kind, q.speaker, nid, None, aid,
+                         first_key(date, path)))
     return rows
 
 
@@ -83,28 +90,47 @@ def quote_id(norm: str) -> str:
     return "q" + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:12]
 
 
+def roots(stories_of: dict[str, set[int]]) -> dict[str, str]:
+    """Folded quote -> the folded quote of its quotation (a fragment -> the longer quote).
+
+    ``stories_of``: each folded quote's stories (the longer quote in most stories is chosen when
+    a fragment is in several).
+    """
+    weight = {n: len(s) for n, s in stories_of.items()}
+    parent = _parents(list(stories_of), weight)
+    return {n: parent.get(n, n) for n in stories_of}
+
+
+def sort_key(row: QuoteRow) -> tuple:
+    """Most stories first, then most appearances, then the earliest first appearance."""
+    return (-row.articles, -len(row.appearances), row.first.date is None, row.first.date or "",
+            row.first.path, row.quote_id)
+
+
+def make_row(qid: str, apps: list[Appearance], speaker_id: dict[int, str]) -> QuoteRow:
+    """A quotation from its appearances: sorted by date, then path; the longest wording as its
+    text; the speaker most of them name."""
+    apps.sort(key=lambda a: (a.fact.date is None, a.fact.date or "", a.fact.path,
+                             a.fact.article_key, a.fact.start))
+    longest = max(apps, key=lambda a: len(a.norm))  # the first of the longest
+    named = Counter(a.fact.speaker for a in apps if a.fact.speaker)
+    speaker = named.most_common(1)[0][0] if named else None
+    nids = Counter(speaker_id[a.nid] for a in apps if a.nid in speaker_id
+                   and a.fact.speaker == speaker)
+    return QuoteRow(qid, longest.fact.text, speaker, nids.most_common(1)[0][0] if nids else None,
+                    len({a.story for a in apps}), tuple(a.fact for a in apps))
+
+
 def group(appearances: list[Appearance], speaker_id: dict[int, str]) -> list[QuoteRow]:
-    """Quotations, most repeated (in most stories) first; appearances by date, then path."""
-    by_norm: dict[str, list[Appearance]] = {}
+    """Quotations, most repeated (in most stories) first, in Python over every appearance (the
+    desk groups once and stores the result: ``quoteview.py``)."""
+    stories_of: dict[str, set[int]] = {}
     for a in appearances:
-        by_norm.setdefault(a.norm, []).append(a)
-    weight = {n: len({a.story for a in apps}) for n, apps in by_norm.items()}
-    parent = _parents(list(by_norm), weight)
+        stories_of.setdefault(a.norm, set()).add(a.story)
+    root = roots(stories_of)
     groups: dict[str, list[Appearance]] = {}
-    for norm, apps in by_norm.items():
-        groups.setdefault(parent.get(norm, norm), []).extend(apps)
-    rows = []
-    for norm, apps in groups.items():
-        apps.sort(key=lambda a: (a.fact.date is None, a.fact.date or "", a.fact.path,
-                                 a.fact.article_key, a.fact.start))
-        longest = max(apps, key=lambda a: (len(a.norm), -apps.index(a)))
-        named = Counter(a.fact.speaker for a in apps if a.fact.speaker)
-        speaker = named.most_common(1)[0][0] if named else None
-        nids = Counter(speaker_id[a.nid] for a in apps if a.nid in speaker_id
-                       and a.fact.speaker == speaker)
-        rows.append(QuoteRow(quote_id(norm), longest.fact.text, speaker,
-                             nids.most_common(1)[0][0] if nids else None,
-                             len({a.story for a in apps}), tuple(a.fact for a in apps)))
-    rows.sort(key=lambda r: (-r.articles, -len(r.appearances), r.first.date is None,
-                             r.first.date or "", r.first.path, r.quote_id))
+    for a in appearances:
+        groups.setdefault(root[a.norm], []).append(a)
+    rows = [make_row(quote_id(norm), apps, speaker_id) for norm, apps in groups.items()]
+    rows.sort(key=sort_key)
     return rows

@@ -23,8 +23,12 @@
 * ``desk_copy(aid, root)``: the articles in a story of several (syndicated copies), each with its
   story's original (``root``, itself for the original); found over every indexed article when a
   view is asked for after articles were added (``desk_meta`` 'copies' holds the last article id).
-* ``desk_quote(aid, start, end, text, norm, kind, speaker, nid)``: every quote, attributed or
-  not, with its text folded for matching across articles (``quotes.quote_key``).
+* ``desk_quote(aid, start, end, text, norm, kind, speaker, nid, gid, story, fkey)``: every
+  quote, attributed or not, with its text folded for matching across articles
+  (``quotes.quote_key``), its quotation ``gid`` (``desk_qgroup(gid, quote_id)``, gids in
+  quote_id order) and its article's ``story`` (the original's aid for a copy), set over every
+  indexed quote when a view is asked for after articles were added (``desk_meta`` 'quotes' holds
+  the last article id); ``fkey`` sorts by date, then path (``quotes.first_key``).
 
 The rows are a function of the analyses, so when ANALYSIS_VERSION (or this layout) changes every
 ``desk_`` table is dropped and rebuilt as articles are analysed again.
@@ -39,7 +43,7 @@ from analysis.version import ANALYSIS_VERSION
 SCHEMA = "desk-6"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
            "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity",
-           "desk_doc", "desk_copy", "desk_quote")
+           "desk_doc", "desk_copy", "desk_quote", "desk_qgroup")
 _DDL = (
     "CREATE TABLE IF NOT EXISTS desk_article (aid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
     " article_id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, date TEXT)",
@@ -75,8 +79,11 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS desk_copy (aid INTEGER PRIMARY KEY, root INT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS desk_quote (aid INT NOT NULL, start INT NOT NULL,"
     " end INT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, kind TEXT, speaker TEXT,"
-    " nid INT)",
+    " nid INT, gid INT, story INT, fkey TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS desk_quote_aid ON desk_quote (aid, start)",
+    # Covering: the Quotes view's GROUP BY reads it in order, never the table.
+    "CREATE INDEX IF NOT EXISTS desk_quote_gid ON desk_quote (gid, story, fkey, aid)",
+    "CREATE TABLE IF NOT EXISTS desk_qgroup (gid INTEGER PRIMARY KEY, quote_id TEXT NOT NULL)",
 )
 # Per connection: the scoped articles.
 _TEMP = (
@@ -96,7 +103,7 @@ def ensure_schema(conn: sqlite3.Connection, version: str | None = None) -> None:
         if row is not None and row[0] != stamp:
             for table in _TABLES:
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
-            conn.execute("DELETE FROM desk_meta WHERE name IN ('resolved', 'copies')")
+            conn.execute("DELETE FROM desk_meta WHERE name IN ('resolved', 'copies', 'quotes')")
         for ddl in _DDL:
             conn.execute(ddl)
         conn.execute("INSERT OR REPLACE INTO desk_meta VALUES ('version', ?)", (stamp,))

@@ -23,8 +23,8 @@ def insert_rows(conn: sqlite3.Connection, nid_of, aid: int | None, article: Arti
     sig, grams = signature(article.text, article.title)
     conn.execute("INSERT OR REPLACE INTO desk_doc VALUES (?, ?, ?, ?, ?)",
                  (aid, outlet_of(article.url, article.path), len(article.text), grams, sig))
-    conn.executemany("INSERT INTO desk_quote VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     quote_rows(aid, analysis.quotes, nid_of))
+    conn.executemany("INSERT INTO desk_quote VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     quote_rows(aid, analysis.quotes, nid_of, article.date, article.path))
 
 
 def copies_at(conn: sqlite3.Connection) -> int | None:
