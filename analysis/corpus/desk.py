@@ -172,9 +172,10 @@ class CorpusDesk:
             total = self.conn.execute("SELECT count(*) FROM desk_scope_key").fetchone()[0]
             return done, total
 
-    def _fresh(self) -> None:
-        """Read (or resolve) the identities and find the copies if articles were added since
-        the last view; rebuild the counted articles if the scope or the stories changed."""
+    def _fresh(self, counted: bool = True) -> None:
+        """Read (or resolve) the identities, find the copies and group the quotes if articles
+        were added since the last view; rebuild the counted articles (``counted``: the view
+        counts them) if the scope or the stories changed."""
         if self._stale:
             self.identities = resolver.identities(self.conn)
             self._nid_iid = {nid: i.iid for i in self.identities.values() for nid in i.nids}
@@ -182,7 +183,7 @@ class CorpusDesk:
                 self._counted_stale = True
             quoteview.regroup(self.conn)
             self._stale = False
-        if self._counted_stale:
+        if self._counted_stale and counted:
             with self.conn:
                 stories.refresh_counted(self.conn)
             self._cond = None
@@ -212,9 +213,10 @@ class CorpusDesk:
         """Every distinct quotation of the scope, in most stories first (SPEC §1 ``quotes``);
         ``filter``: words of the quote or its speaker's name."""
         with self._lock:
-            self._fresh()
+            self._fresh(counted=False)
             everything = not self._scoped or self._whole_scope()
-            return quoteview.rows(self.conn, self._nid_iid, filter, limit, everything)
+            return quoteview.rows(self.conn, self._nid_iid, filter, limit, everything,
+                                  self._locked)
 
     def _whole_scope(self) -> bool:
         """Is every indexed article in scope?"""
@@ -226,7 +228,7 @@ class CorpusDesk:
         """Article key -> the other versions of its story in scope (copies, or the original
         and the other copies), for the articles that have any."""
         with self._lock:
-            self._fresh()
+            self._fresh(counted=False)
             return stories.versions(self.conn, article_keys)
 
     def entities(self, filter: str = "", sort: str = "count", limit: int | None = None

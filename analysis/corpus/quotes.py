@@ -107,18 +107,28 @@ def sort_key(row: QuoteRow) -> tuple:
             row.first.path, row.quote_id)
 
 
-def make_row(qid: str, apps: list[Appearance], speaker_id: dict[int, str]) -> QuoteRow:
-    """A quotation from its appearances: sorted by date, then path; the longest wording as its
-    text; the speaker most of them name."""
-    apps.sort(key=lambda a: (a.fact.date is None, a.fact.date or "", a.fact.path,
-                             a.fact.article_key, a.fact.start))
-    longest = max(apps, key=lambda a: len(a.norm))  # the first of the longest
+def order_key(fact: DeskFact) -> tuple:
+    """Appearances by date (undated last), then path, article and offset."""
+    return (first_key(fact.date, fact.path), fact.article_key, fact.start)
+
+
+def wording(apps: list[Appearance]) -> tuple[str, str | None, int | None]:
+    """A quotation's text (its longest wording, the earliest of them), the speaker most of its
+    appearances name and that speaker's most common name id; ``apps`` sorted by date."""
+    longest = max(apps, key=lambda a: len(a.norm))  # max keeps the first of the longest
     named = Counter(a.fact.speaker for a in apps if a.fact.speaker)
     speaker = named.most_common(1)[0][0] if named else None
-    nids = Counter(speaker_id[a.nid] for a in apps if a.nid in speaker_id
-                   and a.fact.speaker == speaker)
-    return QuoteRow(qid, longest.fact.text, speaker, nids.most_common(1)[0][0] if nids else None,
-                    len({a.story for a in apps}), tuple(a.fact for a in apps))
+    nids = Counter(a.nid for a in apps if a.nid is not None and a.fact.speaker == speaker)
+    return longest.fact.text, speaker, nids.most_common(1)[0][0] if nids else None
+
+
+def make_row(qid: str, apps: list[Appearance], speaker_id: dict[int, str]) -> QuoteRow:
+    """A quotation from all its appearances."""
+    apps.sort(key=lambda a: order_key(a.fact))
+    text, speaker, nid = wording(apps)
+    facts = tuple(a.fact for a in apps)
+    return QuoteRow(qid, text, speaker, speaker_id.get(nid) if nid is not None else None,
+                    len({a.story for a in apps}), facts[0], facts)
 
 
 def group(appearances: list[Appearance], speaker_id: dict[int, str]) -> list[QuoteRow]:

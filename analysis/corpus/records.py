@@ -41,10 +41,11 @@ class CopyRow:
 
 @dataclass(frozen=True, slots=True)
 class QuoteRow:
-    """A quotation across the pile: every appearance, by date; ``first`` the earliest.
+    """A quotation across the pile: its first appearance and every appearance, by date.
 
     ``articles`` counts stories (an article and its copies once); ``appearances`` lists every
-    article, copies included (their ``copy_of`` set).
+    article, copies included (their ``copy_of`` set): a read-only sequence (``quoteview.Lazy``:
+    read from the database when first used, its length known at once).
     """
 
     quote_id: str
@@ -52,11 +53,8 @@ class QuoteRow:
     speaker: str | None
     speaker_id: str | None
     articles: int
-    appearances: tuple[DeskFact, ...]
-
-    @property
-    def first(self) -> DeskFact:
-        return self.appearances[0]
+    first: DeskFact
+    appearances: Sequence[DeskFact]
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,10 +25,13 @@
   view is asked for after articles were added (``desk_meta`` 'copies' holds the last article id).
 * ``desk_quote(aid, start, end, text, norm, kind, speaker, nid, gid, story, fkey)``: every
   quote, attributed or not, with its text folded for matching across articles
-  (``quotes.quote_key``), its quotation ``gid`` (``desk_qgroup(gid, quote_id)``, gids in
-  quote_id order) and its article's ``story`` (the original's aid for a copy), set over every
-  indexed quote when a view is asked for after articles were added (``desk_meta`` 'quotes' holds
-  the last article id); ``fkey`` sorts by date, then path (``quotes.first_key``).
+  (``quotes.quote_key``), its quotation ``gid`` and its article's ``story`` (the original's aid
+  for a copy), set over every indexed quote when a view is asked for after articles were added
+  (``desk_meta`` 'quotes' holds the last article id); ``fkey`` sorts by date, then path
+  (``quotes.first_key``). ``desk_qgroup(gid, quote_id, text, speaker, nid, n, apps, first,
+  aid, start)``: each quotation (gids in quote_id order), its wording and speaker
+  (``quotes.wording``), and over every indexed article its stories, appearances and first one
+  (the Quotes view's ranking when every article is in scope).
 
 The rows are a function of the analyses, so when ANALYSIS_VERSION (or this layout) changes every
 ``desk_`` table is dropped and rebuilt as articles are analysed again.
@@ -82,8 +85,11 @@ _DDL = (
     " nid INT, gid INT, story INT, fkey TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS desk_quote_aid ON desk_quote (aid, start)",
     # Covering: the Quotes view's GROUP BY reads it in order, never the table.
-    "CREATE INDEX IF NOT EXISTS desk_quote_gid ON desk_quote (gid, story, fkey, aid)",
-    "CREATE TABLE IF NOT EXISTS desk_qgroup (gid INTEGER PRIMARY KEY, quote_id TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS desk_quote_gid ON desk_quote (gid, story, fkey, aid, start)",
+    "CREATE TABLE IF NOT EXISTS desk_qgroup (gid INTEGER PRIMARY KEY, quote_id TEXT NOT NULL,"
+    " text TEXT NOT NULL, speaker TEXT, nid INT, n INT NOT NULL, apps INT NOT NULL,"
+    " first TEXT NOT NULL, aid INT NOT NULL, start INT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS desk_qgroup_rank ON desk_qgroup (n DESC, apps DESC, first, gid)",
 )
 # Per connection: the scoped articles.
 _TEMP = (
