@@ -15,6 +15,9 @@ Measured:
   on two cores), and ``dedup_share`` = dedup_s / analysis_s (target ≤ 0.03);
 - ``precision`` / ``recall`` of the copies found (article -> the original it is marked a copy
   of) against the copies made (target ≥ 0.98 each);
+- ``corpus_copies``: a copy of each real ``../shared/corpus`` article (a new headline, one
+  paragraph cut, one sentence reworded): how many are found as copies of their source, and how
+  many other pairs are found (target: all, and none);
 - ``quotes_open_ms``: a fresh ``CorpusDesk`` on a cache of the N articles answering the Quotes
   view as the app asks for it (the first ``SHOWN`` quotations), against ``baseline_ms``: reading
   every cached analysis back (``Cache.get_many``) and grouping its quotes in Python
@@ -259,6 +262,42 @@ def quotes_view(pile: list[dict]) -> dict:
             "quotes_agree": summary(rows) == summary(expected)}
 
 
+def corpus_copies(texts: list[tuple[str, str | None, str | None]], seed: int = 7) -> dict:
+    """Copies of real articles ``(text, title, date)``: a new headline, one paragraph cut (not
+    the first), one sentence reworded; are they found as copies of their source, and nothing
+    else?"""
+    from analysis.corpus.copies import Doc, find_copies, signature
+
+    rng = random.Random(seed)
+    docs, made = [], {}
+    for i, (text, title, day) in enumerate(texts):
+        sig, grams = signature(text, title)
+        docs.append(Doc(i, sig, grams, day, f"real/{i:05d}"))
+    for i, (text, title, day) in enumerate(texts):
+        body = text[len(title):] if title and text.startswith(title) else text
+        paras = [p for p in body.split("\n\n") if p.strip()]
+        if len(paras) > 2:
+            del paras[rng.randrange(1, len(paras))]
+        k = rng.randrange(len(paras))
+        paras[k] = reword(paras[k], rng)
+        headline = f"Wire copy {i}: a new headline"
+        copy = headline + "\n\n" + "\n\n".join(paras)
+        sig, grams = signature(copy, headline)
+        made[len(texts) + i] = i
+        docs.append(Doc(len(texts) + i, sig, grams, day, f"wire/{i:05d}"))
+    found = {a: r for a, r in find_copies(docs).items() if a != r}
+    return {"made": len(made), "found": sum(found.get(j) == i for j, i in made.items()),
+            "other_pairs": sum(1 for a, r in found.items() if made.get(a) != r)}
+
+
+def real_texts(shared: Path) -> list[tuple[str, str | None, str | None]]:
+    """The corpus's ``.txt`` articles as loaded (text, title, date)."""
+    from analysis.loader import load
+
+    paths = sorted(str(p) for p in (shared / "corpus").glob("*.txt"))
+    return [(a.text, a.title, a.date) for a in load(paths).articles] if paths else []
+
+
 def run(n: int, sample: int, pool: list[str]) -> dict:
     """Every figure of the JSON line, on ``n`` articles made of the paragraphs of ``pool``."""
     _log(f"making {n} synthetic articles from {len(pool)} paragraphs…")
@@ -296,7 +335,9 @@ def main(argv: list[str] | None = None) -> None:
     pool = paragraph_pool(args.shared)
     if not pool:
         raise SystemExit(f"no real paragraphs under {args.shared}: the articles are made of them")
-    print(json.dumps(run(args.articles, args.sample, pool)))
+    result = run(args.articles, args.sample, pool)
+    result["corpus_copies"] = corpus_copies(real_texts(args.shared))
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 
-from bench.pile import make_pile, reword, run, score
+from bench.pile import corpus_copies, make_pile, reword, run, score
 
 NOUNS = "harbour council bridge ferry school market river clinic library station".split()
 VERBS = "closed opened inspected rebuilt visited painted repaired measured".split()
@@ -61,3 +61,13 @@ def test_run_finds_the_copies_and_the_quotes_view_agrees(nlp, capsys):
     assert result["appearances"] >= result["quotations"]
     assert 0 < result["dedup_share"] < 1
     assert "1 articles analysed" in result["analysis_estimated_from"]
+
+
+def test_corpus_copies_found_and_nothing_else():
+    texts = []
+    paras = paragraphs(40)
+    for i in range(8):
+        title = f"Story {i}"
+        texts.append((title + "\n\n" + "\n\n".join(paras[i * 5:i * 5 + 5]), title,
+                      f"2026-01-0{i + 1}"))
+    assert corpus_copies(texts) == {"made": 8, "found": 8, "other_pairs": 0}
