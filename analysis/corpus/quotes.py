@@ -55,25 +55,24 @@ class Appearance:
     norm: str
 
 
-def _grams(words: Sequence[str]) -> tuple[str, str]:
+def _grams(words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     n = FRAGMENT_WORDS
-    return " ".join(words[:n]), " ".join(words[-n:])
+    return tuple(words[:n]), tuple(words[-n:])
 
 
 def _parents(norms: list[str], weight: dict[str, int]) -> dict[str, str]:
     """Each folded quote found inside a longer one -> the longer one (longest first chains)."""
     words = {n: n.split() for n in norms}
-    index: dict[str, set[str]] = {}
+    index: dict[tuple[str, ...], set[str]] = {}
     fragments = [n for n in norms if len(words[n]) >= FRAGMENT_WORDS]
     wanted = {g for n in fragments for g in _grams(words[n])}
     for norm in norms:
         w = words[norm]
         if len(w) <= FRAGMENT_WORDS:
             continue
-        for i in range(len(w) - FRAGMENT_WORDS + 1):
-            gram = " ".join(w[i:i + FRAGMENT_WORDS])
-            if gram in wanted:
-                index.setdefault(gram, set()).add(norm)
+        shifted = (w[i:] for i in range(FRAGMENT_WORDS))  # the word 4-grams, as tuples
+        for gram in wanted.intersection(zip(*shifted, strict=False)):
+            index.setdefault(gram, set()).add(norm)
     parent: dict[str, str] = {}
     for norm in sorted(fragments, key=lambda n: -len(n)):
         head, tail = _grams(words[norm])

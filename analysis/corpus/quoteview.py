@@ -57,14 +57,15 @@ def regroup(conn: sqlite3.Connection) -> None:
         ordered = sorted(groups, key=quote_id)
         gids = {norm: gid for gid, norm in enumerate(ordered, 1)}
         conn.execute("DELETE FROM desk_qgroup")
+        rows = []
         for norm in ordered:
             members = groups[norm]
             members.sort(key=lambda a: order_key(a.fact))
             first = members[0].fact
-            conn.execute("INSERT INTO desk_qgroup VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (gids[norm], quote_id(norm), *wording(members),
-                          len({a.story for a in members}), len(members),
-                          first_key(first.date, first.path), aid_of[id(first)], first.start))
+            rows.append((gids[norm], quote_id(norm), *wording(members),
+                         len({a.story for a in members}), len(members),
+                         first_key(first.date, first.path), aid_of[id(first)], first.start))
+        conn.executemany("INSERT INTO desk_qgroup VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS desk_qmap (norm TEXT PRIMARY KEY, gid INT)")
         conn.execute("DELETE FROM temp.desk_qmap")
         conn.executemany("INSERT INTO temp.desk_qmap VALUES (?, ?)",
