@@ -46,6 +46,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_PARAGRAPHS = 4
+# Longer "paragraphs" are whole articles without paragraph breaks (some eval texts): two
+# originals sharing one would be near copies of each other, not the distinct stories made here.
+MAX_PARAGRAPH = 1500
 SHOWN = 501  # rows the app's Quotes view asks for (tui.screens.desk.ROW_LIMIT + 1)
 COPY_SHARE, DUPLICATE_SHARE = 0.20, 0.05
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{12,400}?)[\"”]")
@@ -67,7 +70,7 @@ def paragraph_pool(shared: Path) -> list[str]:
     for text in texts:
         for para in text.split("\n"):
             para = para.strip()
-            if len(para) > 80 and para not in seen:
+            if 80 < len(para) <= MAX_PARAGRAPH and para not in seen:
                 seen.add(para)
                 out.append(para)
     return out

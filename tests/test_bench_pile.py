@@ -7,24 +7,24 @@ import random
 
 from bench.pile import corpus_copies, make_pile, reword, run, score
 
-NOUNS = "harbour council bridge ferry school market river clinic library station".split()
-VERBS = "closed opened inspected rebuilt visited painted repaired measured".split()
+SYLLABLES = "ka lo mi ne ru sa ti vo be da fe gu hi jo".split()
 PEOPLE = "Ilse Korver|Tomas Berg|Anna Holm|Marta Vesela".split("|")
 
 
 def paragraphs(n: int = 90) -> list[str]:
-    """Distinct made-up paragraphs, a third of them with a quote."""
+    """Distinct made-up paragraphs of made-up words (no 5-gram shared by chance), a third of
+    them with a quote."""
     rng = random.Random(3)
+
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+
     out = []
     for i in range(n):
-        sentences = [
-            f"The {rng.choice(NOUNS)} of district {i} was {rng.choice(VERBS)} on day {i * 7 % 31} "
-            f"by a crew of {i + 3} workers from the {rng.choice(NOUNS)} office number {i}."
-            for _ in range(2)
-        ]
+        sentences = [" ".join(word() for _ in range(12)).capitalize() + "." for _ in range(3)]
         if i % 3 == 0:
-            sentences.append(f"\"We {rng.choice(VERBS)} the {rng.choice(NOUNS)} in district {i} "
-                             f"before the storm,\" said {rng.choice(PEOPLE)}.")
+            said = " ".join(word() for _ in range(8))
+            sentences.append(f"\"{said.capitalize()},\" said {rng.choice(PEOPLE)}.")
         out.append(" ".join(sentences))
     return out
 

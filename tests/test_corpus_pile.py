@@ -88,9 +88,11 @@ def test_shingles_fold_case_and_punctuation_and_skip_the_headline():
 def test_is_copy_by_jaccard_or_containment():
     assert is_copy(0.9, 100, 100)
     assert not is_copy(0.2, 100, 100)
-    # 40 of a 50-gram article inside a 500-gram one: a trimmed copy (containment 0.8)
-    assert is_copy(40 / 510, 50, 500)
-    assert not is_copy(0.05, 50, 500)
+    # 160 of a 200-gram article inside a 400-gram one: a trimmed copy (containment 0.8)
+    assert is_copy(160 / 440, 200, 400)
+    assert not is_copy(100 / 500, 200, 400)  # half of it: two stories sharing a paragraph
+    # a short article inside a long one (a fifth of its size): too noisy to call a copy
+    assert not is_copy(48 / 252, 50, 250)
 
 
 def test_copies_found_and_nothing_else():

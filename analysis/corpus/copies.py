@@ -1,12 +1,13 @@
 """Syndicated copies: articles that are near copies of an earlier one (SPEC §1 ``copy_of``).
 
 Each article gets a MinHash signature of its word 5-grams when it is indexed (``signature``,
-with rensa's R-MinHash: 128 slots, about 35 µs an article); finding the copies (``find_copies``)
-puts every signature in an LSH index (32 bands of 4 slots: a pair sharing half its 5-grams is a
-candidate with probability 0.87, one sharing 70% with 0.9999) and checks each candidate pair on
-its signatures, never every pair. Two articles are copies when most of their 5-grams are shared:
-estimated Jaccard similarity at least ``JACCARD``, or the shorter one's 5-grams at least
-``CONTAINED`` inside the longer one (a trimmed copy). The headline is left out of the 5-grams, so
+with rensa's R-MinHash: 144 slots, about 40 µs an article); finding the copies (``find_copies``)
+puts every signature in an LSH index (48 bands of 3 slots: a pair with a Jaccard similarity of
+0.3 is a candidate with probability 0.73, 0.4 with 0.96, 0.5 with 0.998, so a short trimmed copy
+of a long article is still found) and checks each candidate pair on its signatures, never every
+pair. Two articles are copies when most of their 5-grams are shared:
+estimated Jaccard similarity at least ``JACCARD``, or the shorter one (at least ``MIN_RATIO``
+of the longer) with at least ``CONTAINED`` of its 5-grams inside the longer one (a trimmed copy). The headline is left out of the 5-grams, so
 a new headline changes nothing.
 
 Copies form stories (union-find over the copy pairs); a story's original is its earliest article
@@ -23,14 +24,17 @@ from urllib.parse import urlsplit
 
 from rensa import RMinHash, RMinHashLSH
 
-NUM_PERM = 128
-BANDS = 32
+NUM_PERM = 144
+BANDS = 48
 SEED = 1729
 SHINGLE = 5
 # Copies: at least this estimated Jaccard similarity of the 5-gram sets ...
 JACCARD = 0.5
 # ... or at least this share of the shorter article's 5-grams in the longer one.
-CONTAINED = 0.8
+CONTAINED = 0.75
+# ... when the shorter one is at least this share of the longer (a trimmed copy keeps most of
+# the story; below it the estimate from the Jaccard similarity is too noisy to tell).
+MIN_RATIO = 0.4
 _WORD = re.compile(r"\w+")
 
 
@@ -94,8 +98,8 @@ def is_copy(jaccard: float, grams_a: int, grams_b: int) -> bool:
     """Most 5-grams shared: the Jaccard estimate, or the shorter one's share in the longer."""
     if jaccard >= JACCARD:
         return True
-    small = min(grams_a, grams_b)
-    if small <= 0:
+    small, large = min(grams_a, grams_b), max(grams_a, grams_b)
+    if small <= 0 or small < MIN_RATIO * large:
         return False
     shared = jaccard * (grams_a + grams_b) / (1 + jaccard)
     return shared / small >= CONTAINED

@@ -43,7 +43,7 @@ import sqlite3
 
 from analysis.version import ANALYSIS_VERSION
 
-SCHEMA = "desk-7"
+SCHEMA = "desk-8"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
            "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity",
            "desk_doc", "desk_copy", "desk_quote", "desk_qgroup")

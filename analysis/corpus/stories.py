@@ -1,5 +1,5 @@
 """Stories in the desk's tables: syndicated copies found and stored, the articles counted per
-scope, each article's other versions, and the quote rows the Quotes view groups.
+scope and each article's other versions; the rows of each indexed article (``insert_rows``).
 
 A story is an article with its copies (``copies.py``). Desk counts read the scoped articles
 through ``desk_counted``: one article per story, its fullest version (the longest text; the
@@ -12,8 +12,8 @@ import sqlite3
 from collections.abc import Iterable
 
 from analysis.corpus.copies import Doc, find_copies, outlet_of, signature
-from analysis.corpus.quotes import Appearance, quote_rows
-from analysis.corpus.records import CopyRow, DeskFact
+from analysis.corpus.quotes import quote_rows
+from analysis.corpus.records import CopyRow
 from analysis.model import Analysis, Article
 
 
@@ -89,30 +89,4 @@ def versions(conn: sqlite3.Connection, keys: Iterable[str] | None = None
         for m in members:
             if wanted is None or m.article_key in wanted:
                 out[m.article_key] = [o for o in members if o is not m]
-    return out
-
-
-def copy_of(conn: sqlite3.Connection, article_key: str) -> str | None:
-    """The id of the article this one is a copy of, None for an original."""
-    row = conn.execute(
-        "SELECT r.article_id FROM desk_article a JOIN desk_copy c ON c.aid = a.aid"
-        " JOIN desk_article r ON r.aid = c.root WHERE a.key = ? AND c.root != c.aid",
-        (article_key,)).fetchone()
-    return row[0] if row else None
-
-
-def appearances(conn: sqlite3.Connection) -> list[Appearance]:
-    """Every quote of the scoped articles (copies too), for ``quotes.group``."""
-    out = []
-    for (aid, start, end, text, norm, speaker, nid, key, article_id, path, title, date, root,
-         original) in conn.execute(
-        "SELECT q.aid, q.start, q.end, q.text, q.norm, q.speaker, q.nid, a.key,"
-        " a.article_id, a.path, a.title, a.date, c.root, r.article_id"
-        " FROM desk_quote q JOIN desk_scope s ON s.aid = q.aid"
-        " JOIN desk_article a ON a.aid = q.aid LEFT JOIN desk_copy c ON c.aid = q.aid"
-        " LEFT JOIN desk_article r ON r.aid = c.root"
-    ):
-        fact = DeskFact("quote", key, article_id, path, title, date, start, end, text, speaker,
-                        copy_of=original if root is not None and root != aid else None)
-        out.append(Appearance(fact, nid, root if root is not None else aid, norm))
     return out
