@@ -5,10 +5,10 @@ with rensa's R-MinHash: 144 slots, about 40 µs an article); finding the copies 
 puts every signature in an LSH index (48 bands of 3 slots: a pair with a Jaccard similarity of
 0.3 is a candidate with probability 0.73, 0.4 with 0.96, 0.5 with 0.998, so a short trimmed copy
 of a long article is still found) and checks each candidate pair on its signatures, never every
-pair. Two articles are copies when most of their 5-grams are shared:
-estimated Jaccard similarity at least ``JACCARD``, or the shorter one (at least ``MIN_RATIO``
-of the longer) with at least ``CONTAINED`` of its 5-grams inside the longer one (a trimmed copy). The headline is left out of the 5-grams, so
-a new headline changes nothing.
+pair. Two articles are copies when most of their 5-grams are shared: an estimated Jaccard
+similarity of at least ``JACCARD``, or the shorter one (at least ``MIN_RATIO`` of the longer)
+with at least ``CONTAINED`` of its 5-grams inside the longer one (a trimmed copy). The headline
+is left out of the 5-grams, so a new headline changes nothing.
 
 Copies form stories (union-find over the copy pairs); a story's original is its earliest article
 by date, then path, and the others are ``copy_of`` it.

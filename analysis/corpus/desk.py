@@ -59,6 +59,7 @@ class CorpusDesk:
         self._nid_iid: dict[int, str] = {}
         self._cond: str | None = None
         self._counted_stale = True  # desk_counted to rebuild (scope or stories changed)
+        self._grouped = False  # quotes grouped since articles were last added
         with self.conn:
             self._refresh_scope()
 
@@ -172,6 +173,14 @@ class CorpusDesk:
             total = self.conn.execute("SELECT count(*) FROM desk_scope_key").fetchone()[0]
             return done, total
 
+    def _fresh_quotes(self) -> None:
+        """``_fresh``, and the quotes grouped into quotations (only the views that show them
+        pay for it: ``quoteview.regroup``)."""
+        self._fresh(counted=False)
+        if not self._grouped:
+            quoteview.regroup(self.conn)
+            self._grouped = True
+
     def _fresh(self, counted: bool = True) -> None:
         """Read (or resolve) the identities, find the copies and group the quotes if articles
         were added since the last view; rebuild the counted articles (``counted``: the view
@@ -181,7 +190,7 @@ class CorpusDesk:
             self._nid_iid = {nid: i.iid for i in self.identities.values() for nid in i.nids}
             if stories.refresh_copies(self.conn):
                 self._counted_stale = True
-            quoteview.regroup(self.conn)
+            self._grouped = False
             self._stale = False
         if self._counted_stale and counted:
             with self.conn:
@@ -205,6 +214,8 @@ class CorpusDesk:
         with self._lock:
             self._fresh()
             facts = views.speaker_facts(self.conn, self.identities, speaker_id)
+            if any(f.kind == "quote" for f in facts):
+                self._fresh_quotes()
             ran = quoteview.repeats(self.conn, facts)
             return [replace(f, repeated=ran.get((f.article_key, f.start), 1))
                     if f.kind == "quote" else f for f in facts]
@@ -213,7 +224,7 @@ class CorpusDesk:
         """Every distinct quotation of the scope, in most stories first (SPEC §1 ``quotes``);
         ``filter``: words of the quote or its speaker's name."""
         with self._lock:
-            self._fresh(counted=False)
+            self._fresh_quotes()
             everything = not self._scoped or self._whole_scope()
             return quoteview.rows(self.conn, self._nid_iid, filter, limit, everything,
                                   self._locked)
