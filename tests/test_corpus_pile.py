@@ -105,7 +105,7 @@ def test_copies_found_and_nothing_else():
     ], 1):
         sig, grams = signature(title + "\n\n" + "\n\n".join(paras), title)
         docs.append(Doc(n, sig, grams, "2026-02-0" + str(5 - n), f"/p/{n}.txt"))
-    assert copy_pairs(docs) == [(1, 2)]
+    assert list(copy_pairs(docs)) == [(1, 2)]
     # the story's original is the earliest by date (then path): article 2 is dated 02-03
     assert stories(docs, [(1, 2)]) == {1: 2, 2: 2}
 
