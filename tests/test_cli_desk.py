@@ -80,12 +80,14 @@ def test_figures_flag_the_disagreement_first(corpus, capsys):
     assert first["disagree"] is True and first["group"].startswith("killed")
     values = {f["value"] for f in first["figures"]}
     assert {63, 400} <= values
-    # SPEC §1's keys, plus value_from (SPEC §2) and the figure's story: when, role, disputed.
+    # SPEC §1's keys, plus value_from (SPEC §2), the figure's story (when, role, disputed) and
+    # the story's copies.
     assert all(set(f) == {"value", "value_max", "value_from", "qualifier", "text", "counted",
                           "source", "when", "role", "disputed", "article_id", "path", "title",
-                          "date", "start", "end"}
+                          "date", "start", "end", "copies"}
                for f in first["figures"])
     assert first["story"].startswith("killed") and any(f["disputed"] for f in first["figures"])
+    assert all(f["copies"] == [] for f in first["figures"])  # no story here has a copy
     code, out, _ = run(capsys, "figures", str(corpus), "--limit", "1")
     assert code == 0 and out.startswith("! killed") and "figures disagree" in out
     assert "    story: killed" in out

@@ -35,6 +35,9 @@ APP_BINDINGS: list[Binding] = [
     Binding("F", "view('figures')", "Figures",
             tooltip="Number facts grouped by what they measure; disagreeing groups first",
             id="view_figures"),
+    Binding("Q", "view('quotes')", "Quotes",
+            tooltip="Every quotation across the pile, most repeated first, with where it first"
+                    " appeared", id="view_quotes"),
     Binding("space", "mark", "Mark", tooltip="Mark or unmark the selected fact",
             id="mark"),
     Binding("C", "copy_marked", "Copy marked",

@@ -104,7 +104,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copydesk",
         description="Open the copydesk app on articles (default: the bundled seeds/ corpus). "
-        "Other commands: copydesk analyze|search|speakers|entities|figures --help.",
+        "Other commands: copydesk analyze|search|speakers|entities|figures|quotes --help.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH")

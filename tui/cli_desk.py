@@ -1,4 +1,5 @@
-"""``copydesk speakers|entities|figures``: the corpus desk's views on the command line (SPEC §1).
+"""``copydesk speakers|entities|figures|quotes``: the corpus desk's views on the command line
+(SPEC §1).
 
 The same ``analysis.corpus.CorpusDesk`` the app's views use: articles not indexed yet are
 analysed (through the cache, or in memory with ``--no-cache``), the desk is scoped to the given
@@ -20,7 +21,7 @@ from analysis.sanitize import strip_controls
 if TYPE_CHECKING:
     from analysis.corpus import CorpusDesk
 
-COMMANDS = ("speakers", "entities", "figures")
+COMMANDS = ("speakers", "entities", "figures", "quotes")
 # Articles indexed per transaction while analysing.
 _BATCH = 64
 # Co-occurring entities listed per entity (jsonl/csv) and in the text table.
@@ -30,13 +31,15 @@ FIGURES_TEXT = 12
 
 
 def add_parsers(sub: argparse._SubParsersAction, positive_int: Callable[[str], int]) -> None:
-    """Register the three desk commands on ``copydesk``'s subparsers."""
+    """Register the desk commands on ``copydesk``'s subparsers."""
     from analysis.version import DEFAULT_MODEL
 
     helps = {
         "speakers": "every quote speaker across the corpus, most quoted first",
         "entities": "every entity across the corpus, in most articles first",
         "figures": "number facts grouped by what they measure; disagreeing groups first",
+        "quotes": "every distinct quotation across the pile, most repeated first, with where "
+                  "it first appeared",
     }
     for name in COMMANDS:
         p = sub.add_parser(name, help=helps[name], description=helps[name].capitalize() + ".")
@@ -45,8 +48,9 @@ def add_parsers(sub: argparse._SubParsersAction, positive_int: Callable[[str], i
         p.add_argument("--format", choices=("text", "jsonl", "csv"), default="text")
         p.add_argument("--limit", type=positive_int, metavar="N", help="print the first N only")
         p.add_argument("--filter", default="", metavar="TEXT",
-                       help="only names/aliases (figures: group, counted or text) matching TEXT")
-        if name != "figures":
+                       help="only names/aliases (figures: group, counted or text; quotes: "
+                            "words or speaker) matching TEXT")
+        if name in ("speakers", "entities"):
             p.add_argument("--sort", choices=("count", "name"), default="count")
         p.add_argument("--model", default=DEFAULT_MODEL)
         p.add_argument("--jobs", type=positive_int, default=1, metavar="N")
@@ -102,8 +106,9 @@ def _speakers(desk: CorpusDesk, args: argparse.Namespace, out: TextIO) -> None:
     rows = desk.speakers(filter=args.filter, sort=args.sort)
     shown = rows[:args.limit] if args.limit else rows
     if args.format == "jsonl":
+        versions = desk.versions()
         for row in shown:
-            _json(out, speaker_dict(row, desk.speaker_facts(row.speaker_id)))
+            _json(out, speaker_dict(row, desk.speaker_facts(row.speaker_id), versions))
     elif args.format == "csv":
         _csv(out, SPEAKER_CSV, [speaker_csv(r) for r in shown])
     else:
@@ -140,8 +145,9 @@ def _figures(desk: CorpusDesk, args: argparse.Namespace, out: TextIO) -> None:
     groups = desk.figures(filter=args.filter)
     shown = groups[:args.limit] if args.limit else groups
     if args.format == "jsonl":
+        versions = desk.versions()
         for group in shown:
-            _json(out, group_dict(group))
+            _json(out, group_dict(group, versions))
         return
     if args.format == "csv":
         _csv(out, FIGURE_CSV, [row for g in shown for row in figure_csv(g)])
@@ -166,7 +172,24 @@ def _figures(desk: CorpusDesk, args: argparse.Namespace, out: TextIO) -> None:
     _footer(out, len(shown), len(groups), "group")
 
 
-VIEWS = {"speakers": _speakers, "entities": _entities, "figures": _figures}
+def _quotes(desk: CorpusDesk, args: argparse.Namespace, out: TextIO) -> None:
+    from analysis.corpus.serialize import QUOTE_CSV, quote_csv, quote_dict
+
+    rows = desk.quotes(filter=args.filter)
+    shown = rows[:args.limit] if args.limit else rows
+    if args.format == "jsonl":
+        for row in shown:
+            _json(out, quote_dict(row))
+    elif args.format == "csv":
+        _csv(out, QUOTE_CSV, [quote_csv(r) for r in shown])
+    else:
+        _table(out, ("ARTICLES", "FIRST", "SPEAKER", "QUOTE", "FIRST IN"),
+               [(r.articles, r.first.date or "-", r.speaker or "unattributed", r.text,
+                 r.first.title or r.first.path) for r in shown], width=60)
+        _footer(out, len(shown), len(rows), "quotation")
+
+
+VIEWS = {"speakers": _speakers, "entities": _entities, "figures": _figures, "quotes": _quotes}
 
 
 # Output helpers --------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The corpus desk in the app: the ``S``/``E``/``F`` views, their facts opened in the article,
+"""The corpus desk in the app: the ``S``/``E``/``F``/``Q`` views, their facts opened in the article,
 marked and copied.
 
 The :class:`analysis.corpus.CorpusDesk` is opened by the analysis worker (on the cache's
@@ -17,11 +17,13 @@ from textual.screen import ModalScreen, Screen
 from analysis.marked import MarkedFact, Marks, desk_record
 from analysis.model import Article
 from tui.screens.desk import DeskPane, DeskView
+from tui.screens.desk_quotes import QuotesView
 from tui.screens.desk_views import EntitiesView, FiguresView, SpeakersView
 from tui.widgets.panes import one_line
 
 VIEWS: dict[str, type[DeskView]] = {
     "speakers": SpeakersView, "entities": EntitiesView, "figures": FiguresView,
+    "quotes": QuotesView,
 }
 
 

@@ -15,16 +15,19 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 
-from analysis.corpus import resolver, views
+from analysis.corpus import quoteview, resolver, stories, views
 from analysis.corpus.figures import figure_groups
 from analysis.corpus.identity import Identity
 from analysis.corpus.ingest import Names, insert_article
 from analysis.corpus.records import (
     Cooccurrence,
+    CopyRow,
     DeskFact,
     EntityRow,
     FigureGroup,
+    QuoteRow,
     SpeakerRow,
 )
 from analysis.corpus.schema import ensure_schema
@@ -55,6 +58,8 @@ class CorpusDesk:
         self.identities: dict[str, Identity] = {}
         self._nid_iid: dict[int, str] = {}
         self._cond: str | None = None
+        self._counted_stale = True  # desk_counted to rebuild (scope or stories changed)
+        self._grouped = False  # quotes grouped since articles were last added
         with self.conn:
             self._refresh_scope()
 
@@ -119,6 +124,7 @@ class CorpusDesk:
 
     def _refresh_scope(self) -> None:
         self._cond = None
+        self._counted_stale = True
         self.conn.execute("DELETE FROM desk_scope")
         if self._scoped:
             self.conn.execute("INSERT INTO desk_scope SELECT a.aid FROM desk_scope_key k"
@@ -129,12 +135,14 @@ class CorpusDesk:
     def _extend_scope(self, first_aid: int) -> None:
         """Add the articles indexed from ``first_aid`` on to the scope if they belong to it."""
         self._cond = None
+        self._counted_stale = True
         scoped = " JOIN desk_scope_key k ON k.key = a.key" if self._scoped else ""
         self.conn.execute(f"INSERT OR IGNORE INTO desk_scope SELECT a.aid FROM desk_article a"
                           f"{scoped} WHERE a.aid >= ?", (first_aid,))
 
     def _scope(self, column: str) -> str:
-        """An SQL condition on ``column`` (an article id) true for the scoped articles.
+        """An SQL condition on ``column`` (an article id) true for the scoped articles counted
+        (one per story: ``stories.refresh_counted``).
 
         Ranges of consecutive ids when there are few (articles are indexed in batches, so a
         corpus is a handful of ranges): no per-row lookup in the scope table. The unary ``+``
@@ -143,7 +151,7 @@ class CorpusDesk:
         """
         if self._cond is None:
             runs: list[list[int]] = []
-            for (aid,) in self.conn.execute("SELECT aid FROM desk_scope ORDER BY aid"):
+            for (aid,) in self.conn.execute("SELECT aid FROM desk_counted ORDER BY aid"):
                 if runs and aid == runs[-1][1] + 1:
                     runs[-1][1] = aid
                 else:
@@ -153,7 +161,7 @@ class CorpusDesk:
             elif len(runs) <= MAX_RANGES:
                 self._cond = " OR ".join(f"+{{c}} BETWEEN {lo} AND {hi}" for lo, hi in runs)
             else:
-                self._cond = "+{c} IN (SELECT aid FROM temp.desk_scope)"
+                self._cond = "+{c} IN (SELECT aid FROM temp.desk_counted)"
         return "(" + self._cond.format(c=column) + ")"
 
     def progress(self) -> tuple[int, int]:
@@ -165,13 +173,30 @@ class CorpusDesk:
             total = self.conn.execute("SELECT count(*) FROM desk_scope_key").fetchone()[0]
             return done, total
 
-    def _fresh(self) -> None:
-        """Read (or resolve) the identities if articles were added since the last view."""
-        if not self._stale:
-            return
-        self.identities = resolver.identities(self.conn)
-        self._nid_iid = {nid: i.iid for i in self.identities.values() for nid in i.nids}
-        self._stale = False
+    def _fresh_quotes(self) -> None:
+        """``_fresh``, and the quotes grouped into quotations (only the views that show them
+        pay for it: ``quoteview.regroup``)."""
+        self._fresh(counted=False)
+        if not self._grouped:
+            quoteview.regroup(self.conn)
+            self._grouped = True
+
+    def _fresh(self, counted: bool = True) -> None:
+        """Read (or resolve) the identities, find the copies and group the quotes if articles
+        were added since the last view; rebuild the counted articles (``counted``: the view
+        counts them) if the scope or the stories changed."""
+        if self._stale:
+            self.identities = resolver.identities(self.conn)
+            self._nid_iid = {nid: i.iid for i in self.identities.values() for nid in i.nids}
+            if stories.refresh_copies(self.conn):
+                self._counted_stale = True
+            self._grouped = False
+            self._stale = False
+        if self._counted_stale and counted:
+            with self.conn:
+                stories.refresh_counted(self.conn)
+            self._cond = None
+            self._counted_stale = False
 
     # Views -------------------------------------------------------------------------------------
 
@@ -184,10 +209,38 @@ class CorpusDesk:
                                   sort, limit)
 
     def speaker_facts(self, speaker_id: str) -> list[DeskFact]:
-        """A speaker's quotes and claims, by date, article and offset."""
+        """A speaker's quotes and claims (one version of each story), by date, article and
+        offset; each quote with the number of stories it ran in (``repeated``)."""
         with self._lock:
             self._fresh()
-            return views.speaker_facts(self.conn, self.identities, speaker_id)
+            facts = views.speaker_facts(self.conn, self.identities, speaker_id)
+            if any(f.kind == "quote" for f in facts):
+                self._fresh_quotes()
+            ran = quoteview.repeats(self.conn, facts)
+            return [replace(f, repeated=ran.get((f.article_key, f.start), 1))
+                    if f.kind == "quote" else f for f in facts]
+
+    def quotes(self, filter: str = "", limit: int | None = None) -> list[QuoteRow]:
+        """Every distinct quotation of the scope, in most stories first (SPEC §1 ``quotes``);
+        ``filter``: words of the quote or its speaker's name."""
+        with self._lock:
+            self._fresh_quotes()
+            everything = not self._scoped or self._whole_scope()
+            return quoteview.rows(self.conn, self._nid_iid, filter, limit, everything,
+                                  self._locked)
+
+    def _whole_scope(self) -> bool:
+        """Is every indexed article in scope?"""
+        count = "SELECT count(*) FROM {}"
+        return (self.conn.execute(count.format("desk_scope")).fetchone()[0]
+                == self.conn.execute(count.format("desk_article")).fetchone()[0])
+
+    def versions(self, article_keys: Iterable[str] | None = None) -> dict[str, list[CopyRow]]:
+        """Article key -> the other versions of its story in scope (copies, or the original
+        and the other copies), for the articles that have any."""
+        with self._lock:
+            self._fresh(counted=False)
+            return stories.versions(self.conn, article_keys)
 
     def entities(self, filter: str = "", sort: str = "count", limit: int | None = None
                  ) -> list[EntityRow]:

@@ -46,7 +46,7 @@ _GROUPS = ("SELECT n.measure, n.counted, count(*), max(n.lo), min(n.hi)" + _SCOP
 _TEXT_MATCH = "SELECT DISTINCT n.measure" + _SCOPED + " AND instr(lower(n.text), ?) > 0"
 _POINTS = ("SELECT n.rowid, n.aid, a.date, n.lo, n.hi, n.places, n.own_place, n.day,"
            " n.own_day, n.role, n.source"
-           " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
+           " FROM desk_number n JOIN desk_counted s ON s.aid = n.aid"
            " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ? AND n.lo IS NOT NULL")
 # In date order (a rising toll reads as a timeline): the figure's own day, else its article's
 # (a day of an unknown year, "--11-27", sorts by its article).
@@ -54,7 +54,7 @@ _WHEN = "coalesce(CASE WHEN n.day LIKE '--%' THEN NULL ELSE n.day END, a.date)"
 _FIGURES = ("SELECT n.rowid, n.value, n.value_max, n.qualifier, n.text, n.kind, n.unit, n.counted,"
             " n.source, a.key, a.article_id, a.path, a.title, a.date, n.start, n.end,"
             " n.value_from, n.day, n.role"
-            " FROM desk_number n JOIN desk_scope s ON s.aid = n.aid"
+            " FROM desk_number n JOIN desk_counted s ON s.aid = n.aid"
             " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ?"
             " ORDER BY " + _WHEN + " IS NULL, " + _WHEN + ", a.path, n.aid, n.start")
 

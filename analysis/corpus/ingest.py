@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
+from analysis.corpus import stories
 from analysis.corpus.measure import interval, measure_of
 from analysis.corpus.story import ArticleContext
 from analysis.entities.evidence import STRONG, label_strength
@@ -132,6 +133,7 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
         " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         number_rows(aid, article, analysis, names.nid),
     )
+    stories.insert_rows(conn, names.nid, aid, article, analysis)  # copies and quotes
     return True
 
 

@@ -22,6 +22,39 @@ class DeskFact:
     end: int
     text: str
     speaker: str | None = None  # quotes/claims: the resolved speaker name
+    repeated: int = 0  # quotes in a speaker's detail: in how many stories the quote ran
+    copy_of: str | None = None  # the id of the article this fact's article is a copy of
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRow:
+    """Another version of a story: an article that is a copy of it, or that it copies."""
+
+    article_key: str
+    article_id: str
+    path: str
+    title: str | None
+    date: str | None
+    outlet: str
+    copy_of: str | None  # the original's article id; None for the original itself
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A quotation across the pile: its first appearance and every appearance, by date.
+
+    ``articles`` counts stories (an article and its copies once); ``appearances`` lists every
+    article, copies included (their ``copy_of`` set): a read-only sequence (``quoteview.Lazy``:
+    read from the database when first used, its length known at once).
+    """
+
+    quote_id: str
+    text: str
+    speaker: str | None
+    speaker_id: str | None
+    articles: int
+    first: DeskFact
+    appearances: Sequence[DeskFact]
 
 
 @dataclass(frozen=True, slots=True)

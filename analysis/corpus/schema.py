@@ -23,6 +23,20 @@
   ``own_place`` 0 when they are the article's, ``day`` its time (ISO), ``own_day`` 0 when it is
   the article's date, ``role`` "" or part/forecast/earlier/update; ``lo``/``hi`` the values it
   allows (``measure.interval``), null if none.
+* ``desk_doc(aid, outlet, chars, grams, sig)``: each article's outlet (URL host, else file name),
+  length, number of word 5-grams and MinHash signature of them (``copies.py``).
+* ``desk_copy(aid, root)``: the articles in a story of several (syndicated copies), each with its
+  story's original (``root``, itself for the original); found over every indexed article when a
+  view is asked for after articles were added (``desk_meta`` 'copies' holds the last article id).
+* ``desk_quote(aid, start, end, text, norm, kind, speaker, nid, gid, story, fkey)``: every
+  quote, attributed or not, with its text folded for matching across articles
+  (``quotes.quote_key``), its quotation ``gid`` and its article's ``story`` (the original's aid
+  for a copy), set over every indexed quote when a view is asked for after articles were added
+  (``desk_meta`` 'quotes' holds the last article id); ``fkey`` sorts by date, then path
+  (``quotes.first_key``). ``desk_qgroup(gid, quote_id, text, speaker, nid, n, apps, first,
+  aid, start)``: each quotation (gids in quote_id order), its wording and speaker
+  (``quotes.wording``), and over every indexed article its stories, appearances and first one
+  (the Quotes view's ranking when every article is in scope).
 
 The rows are a function of the analyses, so when ANALYSIS_VERSION (or this layout) changes every
 ``desk_`` table is dropped and rebuilt as articles are analysed again.
@@ -34,9 +48,10 @@ import sqlite3
 
 from analysis.version import ANALYSIS_VERSION
 
-SCHEMA = "desk-7"
+SCHEMA = "desk-9"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
-           "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity")
+           "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity",
+           "desk_doc", "desk_copy", "desk_quote", "desk_qgroup")
 _DDL = (
     "CREATE TABLE IF NOT EXISTS desk_article (aid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
     " article_id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, date TEXT)",
@@ -69,11 +84,26 @@ _DDL = (
     "CREATE INDEX IF NOT EXISTS desk_ident_iid ON desk_ident (iid)",
     "CREATE TABLE IF NOT EXISTS desk_identity (iid TEXT PRIMARY KEY, name TEXT NOT NULL,"
     " label TEXT NOT NULL, aliases TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS desk_doc (aid INTEGER PRIMARY KEY, outlet TEXT NOT NULL,"
+    " chars INT NOT NULL, grams INT NOT NULL, sig BLOB)",
+    "CREATE TABLE IF NOT EXISTS desk_copy (aid INTEGER PRIMARY KEY, root INT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS desk_quote (aid INT NOT NULL, start INT NOT NULL,"
+    " end INT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, kind TEXT, speaker TEXT,"
+    " nid INT, gid INT, story INT, fkey TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS desk_quote_aid ON desk_quote (aid, start)",
+    # Covering: the Quotes view's GROUP BY reads it in order, never the table.
+    "CREATE INDEX IF NOT EXISTS desk_quote_gid ON desk_quote (gid, story, fkey, aid, start)",
+    "CREATE TABLE IF NOT EXISTS desk_qgroup (gid INTEGER PRIMARY KEY, quote_id TEXT NOT NULL,"
+    " text TEXT NOT NULL, speaker TEXT, nid INT, n INT NOT NULL, apps INT NOT NULL,"
+    " first TEXT NOT NULL, aid INT NOT NULL, start INT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS desk_qgroup_rank ON desk_qgroup (n DESC, apps DESC, first, gid)",
 )
 # Per connection: the scoped articles.
 _TEMP = (
     "CREATE TEMP TABLE IF NOT EXISTS desk_scope_key (key TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS desk_scope (aid INTEGER PRIMARY KEY)",
+    # The scoped articles counted: one per story (its fullest version), see ``desk.py``.
+    "CREATE TEMP TABLE IF NOT EXISTS desk_counted (aid INTEGER PRIMARY KEY)",
 )
 
 
@@ -86,7 +116,7 @@ def ensure_schema(conn: sqlite3.Connection, version: str | None = None) -> None:
         if row is not None and row[0] != stamp:
             for table in _TABLES:
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
-            conn.execute("DELETE FROM desk_meta WHERE name = 'resolved'")
+            conn.execute("DELETE FROM desk_meta WHERE name IN ('resolved', 'copies', 'quotes')")
         for ddl in _DDL:
             conn.execute(ddl)
         conn.execute("INSERT OR REPLACE INTO desk_meta VALUES ('version', ?)", (stamp,))

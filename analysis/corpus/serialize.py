@@ -6,10 +6,12 @@ from typing import Any
 
 from analysis.corpus.records import (
     Cooccurrence,
+    CopyRow,
     DeskFact,
     EntityRow,
     Figure,
     FigureGroup,
+    QuoteRow,
     SpeakerRow,
 )
 
@@ -18,6 +20,10 @@ ENTITY_CSV = ("entity_id", "name", "label", "aliases", "articles", "mentions", "
 FIGURE_CSV = ("group", "kind", "unit", "disagree", "story", "value", "value_max", "value_from",
               "qualifier", "text", "counted", "source", "when", "role", "disputed", "article_id",
               "path", "title", "date", "start", "end")
+QUOTE_CSV = ("quote_id", "text", "speaker", "speaker_id", "articles", "appearances",
+             "first_article_id", "first_path", "first_title", "first_date", "first_start",
+             "first_end")
+Versions = dict[str, list[CopyRow]]
 
 
 def fact_dict(fact: DeskFact) -> dict[str, Any]:
@@ -27,10 +33,49 @@ def fact_dict(fact: DeskFact) -> dict[str, Any]:
             "text": fact.text}
 
 
-def speaker_dict(row: SpeakerRow, facts: list[DeskFact]) -> dict[str, Any]:
+def copies_list(fact: DeskFact, versions: Versions | None) -> list[dict[str, Any]]:
+    """The other versions of a fact's article (copies of it, or its original and their
+    other copies), each with its outlet."""
+    return [{"article_id": c.article_id, "path": c.path, "title": c.title, "date": c.date,
+             "outlet": c.outlet, "copy_of": c.copy_of}
+            for c in (versions or {}).get(fact.article_key, [])]
+
+
+def speaker_dict(row: SpeakerRow, facts: list[DeskFact], versions: Versions | None = None
+                 ) -> dict[str, Any]:
+    """A speaker; each item also says how many stories ran it (``repeated``, quotes) and
+    lists its article's ``copies``."""
+    items = []
+    for f in facts:
+        item = fact_dict(f)
+        if f.kind == "quote":
+            item["repeated"] = f.repeated
+        item["copies"] = copies_list(f, versions)
+        items.append(item)
     return {"speaker_id": row.speaker_id, "name": row.name, "label": row.label,
             "aliases": list(row.aliases), "quotes": row.quotes, "claims": row.claims,
-            "articles": row.articles, "items": [fact_dict(f) for f in facts]}
+            "articles": row.articles, "items": items}
+
+
+def place_dict(fact: DeskFact) -> dict[str, Any]:
+    """Where a quote appeared (``first`` of a quotation)."""
+    return {"article_id": fact.article_id, "path": fact.path, "title": fact.title,
+            "date": fact.date, "start": fact.start, "end": fact.end}
+
+
+def quote_dict(row: QuoteRow) -> dict[str, Any]:
+    """A quotation across the pile (SPEC §1 ``quotes``)."""
+    return {"quote_id": row.quote_id, "text": row.text, "speaker": row.speaker,
+            "speaker_id": row.speaker_id, "articles": row.articles,
+            "first": place_dict(row.first),
+            "appearances": [{**place_dict(f), "text": f.text, "speaker": f.speaker,
+                             "copy_of": f.copy_of} for f in row.appearances]}
+
+
+def quote_csv(row: QuoteRow) -> list[Any]:
+    first = place_dict(row.first)
+    return [row.quote_id, row.text, row.speaker, row.speaker_id, row.articles,
+            len(row.appearances), *first.values()]
 
 
 def entity_dict(row: EntityRow, co: list[Cooccurrence]) -> dict[str, Any]:
@@ -50,10 +95,12 @@ def figure_dict(fig: Figure) -> dict[str, Any]:
             "start": f.start, "end": f.end}
 
 
-def group_dict(group: FigureGroup) -> dict[str, Any]:
+def group_dict(group: FigureGroup, versions: Versions | None = None) -> dict[str, Any]:
+    """A figures group; each figure also lists its article's ``copies``."""
     return {"group": group.group, "kind": group.kind, "unit": group.unit,
             "disagree": group.disagree, "story": group.story,
-            "figures": [figure_dict(f) for f in group.figures]}
+            "figures": [{**figure_dict(f), "copies": copies_list(f.fact, versions)}
+                        for f in group.figures]}
 
 
 def speaker_csv(row: SpeakerRow) -> list[Any]:

@@ -68,7 +68,7 @@ def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity], spe
     return _facts(conn.execute(
         "SELECT sp.kind, a.key, a.article_id, a.path, a.title, a.date, sp.start, sp.end,"
         " sp.text, n.name FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
-        " JOIN desk_scope s ON s.aid = sp.aid JOIN desk_article a ON a.aid = sp.aid"
+        " JOIN desk_counted s ON s.aid = sp.aid JOIN desk_article a ON a.aid = sp.aid"
         " JOIN desk_name n ON n.nid = sp.nid WHERE i.iid = ?"
         " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", (speaker_id,)))
 
@@ -118,7 +118,7 @@ def entity_articles(conn: sqlite3.Connection, entity_id: str) -> list[DeskFact]:
         for kind, key, aid_, path, title, date, start, end, text, _ in conn.execute(
             "SELECT 'mention', a.key, a.article_id, a.path, a.title, a.date, m.start, m.end,"
             " m.text, min(m.start) FROM desk_ident i JOIN desk_mention m ON m.nid = i.nid"
-            " JOIN desk_scope s ON s.aid = m.aid JOIN desk_article a ON a.aid = m.aid"
+            " JOIN desk_counted s ON s.aid = m.aid JOIN desk_article a ON a.aid = m.aid"
             " WHERE i.iid = ? GROUP BY m.aid"
             " ORDER BY a.date IS NULL, a.date, a.path, a.aid", (entity_id,))
     )
@@ -128,7 +128,7 @@ def cooccurring(conn: sqlite3.Connection, identities: dict[str, Identity], entit
                 limit: int) -> list[Cooccurrence]:
     rows = conn.execute(
         "SELECT i2.iid, count(DISTINCT m2.aid) FROM desk_ident i1"
-        " JOIN desk_mention m1 ON m1.nid = i1.nid JOIN desk_scope s ON s.aid = m1.aid"
+        " JOIN desk_mention m1 ON m1.nid = i1.nid JOIN desk_counted s ON s.aid = m1.aid"
         " JOIN desk_mention m2 ON m2.aid = m1.aid JOIN desk_ident i2 ON i2.nid = m2.nid"
         " WHERE i1.iid = ? AND i2.iid != i1.iid GROUP BY i2.iid", (entity_id,))
     out = [Cooccurrence(iid, identities[iid].name, identities[iid].label, n) for iid, n in rows]

@@ -42,7 +42,7 @@ class DeskOption(Option):
 
 def ident(payload: Any) -> Any:
     """What identifies a row across re-queries (counts change while analysis runs)."""
-    for name in ("speaker_id", "entity_id"):
+    for name in ("quote_id", "speaker_id", "entity_id"):
         value = getattr(payload, name, None)
         if value is not None:
             return (type(payload).__name__, value)

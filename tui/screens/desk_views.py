@@ -1,4 +1,6 @@
-"""The Speakers (``S``), Entities (``E``) and Figures (``F``) views of the corpus desk."""
+"""The Speakers (``S``), Entities (``E``) and Figures (``F``) views of the corpus desk (the
+Quotes view, ``Q``, is in ``desk_quotes.py``). Facts whose article ran elsewhere too (syndicated
+copies) say where ("also ran: ..."); a speaker's quote says in how many articles it ran."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, note
+from tui.screens.desk_quotes import also_ran
 from tui.widgets.panes import one_line
 
 QUOTE_CHARS = 150
@@ -104,17 +107,25 @@ class SpeakersView(SortedView):
         return rows
 
     def fetch_detail(self, desk: Any, item: Any) -> Any:
-        return desk.speaker_facts(item.speaker_id)
+        facts = desk.speaker_facts(item.speaker_id)
+        return facts, desk.versions([f.article_key for f in facts])
 
     def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
+        found, versions = found
         rows = []
         for fact in found[:ROW_LIMIT]:
             tag = "" if fact.kind == "quote" else f"{fact.kind}: "
             text = f"“{fact.text}”" if fact.kind == "quote" else fact.text
-            prompt = Content.assemble(
+            parts: list[str | tuple[str, str]] = [
                 *self.sign(fact), (tag, "italic $text-secondary"), one_line(text, QUOTE_CHARS),
                 "\n", (where(fact), "dim"),
-            )
+            ]
+            if fact.repeated > 1:  # the same quote in other stories (the Quotes view, Q)
+                parts.append((f" · quoted in {_plural(fact.repeated, 'article')}",
+                              "$text-warning"))
+            if versions.get(fact.article_key):
+                parts += ["\n", INDENT, (also_ran(versions[fact.article_key]), "dim italic")]
+            prompt = Content.assemble(*parts)
             key = f"{fact.text} {fact.title or ''} {fact.date or ''} {fact.path}".lower()
             rows.append((DeskOption(prompt, fact), key))
         aliases = other_names(item)
@@ -151,16 +162,21 @@ class EntitiesView(SortedView):
         return rows
 
     def fetch_detail(self, desk: Any, item: Any) -> Any:
-        return desk.entity_articles(item.entity_id), desk.cooccurring(item.entity_id)
+        mentions = desk.entity_articles(item.entity_id)
+        return (mentions, desk.cooccurring(item.entity_id),
+                desk.versions([f.article_key for f in mentions]))
 
     def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
-        mentions, others = found
+        mentions, others, versions = found
         rows: list[tuple[Option, str]] = [(header(f"In {_plural(len(mentions), 'article')}"), "")]
         for fact in mentions[:ROW_LIMIT]:
-            prompt = Content.assemble(
+            parts: list[str | tuple[str, str]] = [
                 *self.sign(fact), (where(fact), "bold"), "\n", INDENT,
                 (f"as “{one_line(fact.text, 60)}”", "dim"),
-            )
+            ]
+            if versions.get(fact.article_key):
+                parts += ["\n", INDENT, (also_ran(versions[fact.article_key]), "dim italic")]
+            prompt = Content.assemble(*parts)
             key = f"{fact.title or ''} {fact.date or ''} {fact.path} {fact.text}".lower()
             rows.append((DeskOption(prompt, fact), key))
         if len(mentions) > ROW_LIMIT:

@@ -35,7 +35,10 @@ claim and article counts; entities with their articles and the entities most oft
 figures grouped by what they measure, groups whose figures disagree first (marked ⚠). `enter` on
 a speaker or entity lists its facts, `enter` on a fact opens its article with the fact
 highlighted; `f`, `/`, `c` and `y` work as in the panes. While analysis runs a view shows what is
-analysed so far and says so.
+analysed so far and says so. `Q` lists every quotation across the pile, quoted in most articles
+first (letter case, punctuation and partial quotes aside), with every appearance by date: the
+first is where it first appeared. A story run again elsewhere (a syndicated copy) counts once;
+its facts say where else it ran.
 
 **Marks.** `space` marks (or unmarks) the selected fact in any pane or view, across articles;
 the count stays on the status line. `C` copies every marked fact with its citation in reading
