@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from analysis.claims.bounds import participle_owner
 from analysis.claims.content import Site, find_sites
 from analysis.claims.cues import is_claim_cue
+from analysis.claims.kinds import claim_kind
 from analysis.claims.sources import assign_sources
 from analysis.doctext import doc_text
 from analysis.model import Claim, Quote
@@ -52,9 +53,9 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
             seen.add((start, end))
             r = _source(site, index)
             name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
-            found.append(
-                (tok, Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok)))
-            )
+            claim = Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok),
+                          claim_kind(site))
+            found.append((tok, claim))
     out = [c for tok, c in found if not _nested(tok, c, found)]
     out.sort(key=lambda c: (c.start, c.end))
     return out

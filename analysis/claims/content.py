@@ -41,6 +41,9 @@ class Site:
     hi: int
     source: Token | None = None
     passive: bool = False
+    # The form the parse shows: complement, infinitive, parenthetical, root, according,
+    # object, passive (the kind of attribution depends on it: "agreed that" / "agreed to").
+    form: str = "complement"
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
@@ -87,7 +90,7 @@ def complement_site(cue: Token) -> Site | None:
         return None
     if doc[lo].tag_ in WH_TAGS and _denied(cue):
         return None  # "nobody knows who did it": an open question, not a claim
-    return Site(cue, *span)
+    return Site(cue, *span, form="complement")
 
 
 def _opens_with_that(tok: Token) -> bool:
@@ -140,7 +143,7 @@ def infinitive_site(cue: Token) -> Site | None:
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
     lo = obj.left_edge.i if obj is not None else xcomp.left_edge.i
     span = _trim(cue.doc, lo, xcomp.right_edge.i)
-    return Site(cue, *span) if span else None
+    return Site(cue, *span, form="infinitive") if span else None
 
 
 def parenthetical_site(cue: Token) -> Site | None:
@@ -167,7 +170,8 @@ def parenthetical_site(cue: Token) -> Site | None:
     span = _trim(doc, lo, start - 1)
     # "The bridge, officials said, will ...": a head after the cue makes a short subject a piece
     least = 1 if head.i > cue.i else MIN_CLAUSE_WORDS
-    return Site(cue, *span) if span and _words(doc, *span) >= least else None
+    ok = span and _words(doc, *span) >= least
+    return Site(cue, *span, form="parenthetical") if ok else None
 
 
 def continued_site(cue: Token, first: Site) -> Site | None:
@@ -194,7 +198,7 @@ def continued_site(cue: Token, first: Site) -> Site | None:
     span = _trim(doc, own_end + 1, hi)
     if span is None or _words(doc, *span) < MIN_CLAUSE_WORDS:
         return None
-    return Site(first.cue, *span, source=first.source)
+    return Site(first.cue, *span, source=first.source, form=first.form)
 
 
 def _inverted(cue: Token) -> bool:
@@ -219,7 +223,7 @@ def root_site(cue: Token) -> Site | None:
     span = _trim(doc, cue.sent.start, first - 2)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
         return None
-    return Site(cue, *span)
+    return Site(cue, *span, form="root")
 
 
 def according_site(tok: Token) -> Site | None:
@@ -240,7 +244,7 @@ def according_site(tok: Token) -> Site | None:
         span = _trim(doc, lo, phrase_lo - 1)
     else:  # "X, according to Y, is ...": the part before; ``continued_site`` the rest
         span = _trim(doc, lo, phrase_lo - 1)
-    return Site(tok, *span, source=source) if span else None
+    return Site(tok, *span, source=source, form="according") if span else None
 
 
 def object_site(cue: Token) -> Site | None:
@@ -260,7 +264,7 @@ def object_site(cue: Token) -> Site | None:
         if c.dep_ == "prep" and c.i > hi and c.lower_ in ("of", "for", "as"):
             hi = c.right_edge.i
     span = _trim(cue.doc, obj.left_edge.i, hi)
-    return Site(cue, *span) if span else None
+    return Site(cue, *span, form="object") if span else None
 
 
 def passive_site(cue: Token) -> Site | None:
@@ -278,7 +282,7 @@ def passive_site(cue: Token) -> Site | None:
         span = _trim(doc, subj.left_edge.i, subj.right_edge.i)
     else:
         return None
-    return Site(cue, *span, source=source, passive=True) if span else None
+    return Site(cue, *span, source=source, passive=True, form="passive") if span else None
 
 
 def find_sites(cue: Token) -> list[Site]:

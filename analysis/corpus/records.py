@@ -22,11 +22,16 @@ class DeskFact:
     end: int
     text: str
     speaker: str | None = None  # quotes/claims: the resolved speaker name
+    claim_kind: str | None = None  # claims: speech, belief or intent (SPEC §2 claims[].kind)
 
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRow:
-    """A speaker across the corpus: counts of quotes, claims and articles quoting them."""
+    """A speaker across the corpus: counts of quotes, claims and articles quoting them.
+
+    ``claims`` counts every claim; ``statements``, ``beliefs`` and ``intentions`` split it by
+    kind (speech, belief, intent).
+    """
 
     speaker_id: str
     name: str
@@ -35,6 +40,9 @@ class SpeakerRow:
     quotes: int
     claims: int
     articles: int
+    statements: int = 0
+    beliefs: int = 0
+    intentions: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,23 +13,28 @@ from analysis.corpus.records import (
     SpeakerRow,
 )
 
-SPEAKER_CSV = ("speaker_id", "name", "label", "aliases", "quotes", "claims", "articles")
+SPEAKER_CSV = ("speaker_id", "name", "label", "aliases", "quotes", "claims", "articles",
+               "statements", "beliefs", "intentions")
 ENTITY_CSV = ("entity_id", "name", "label", "aliases", "articles", "mentions", "cooccurring")
 FIGURE_CSV = ("group", "kind", "unit", "disagree", "value", "value_max", "qualifier", "text",
               "counted", "source", "article_id", "path", "title", "date", "start", "end")
 
 
 def fact_dict(fact: DeskFact) -> dict[str, Any]:
-    """A fact as an item of a speaker's ``items``."""
-    return {"kind": fact.kind, "article_id": fact.article_id, "path": fact.path,
-            "title": fact.title, "date": fact.date, "start": fact.start, "end": fact.end,
-            "text": fact.text}
+    """A fact as an item of a speaker's ``items`` (a claim with its ``claim_kind``)."""
+    d = {"kind": fact.kind, "article_id": fact.article_id, "path": fact.path,
+         "title": fact.title, "date": fact.date, "start": fact.start, "end": fact.end,
+         "text": fact.text}
+    if fact.kind == "claim":
+        d["claim_kind"] = fact.claim_kind
+    return d
 
 
 def speaker_dict(row: SpeakerRow, facts: list[DeskFact]) -> dict[str, Any]:
     return {"speaker_id": row.speaker_id, "name": row.name, "label": row.label,
             "aliases": list(row.aliases), "quotes": row.quotes, "claims": row.claims,
-            "articles": row.articles, "items": [fact_dict(f) for f in facts]}
+            "articles": row.articles, "statements": row.statements, "beliefs": row.beliefs,
+            "intentions": row.intentions, "items": [fact_dict(f) for f in facts]}
 
 
 def entity_dict(row: EntityRow, co: list[Cooccurrence]) -> dict[str, Any]:
@@ -54,7 +59,7 @@ def group_dict(group: FigureGroup) -> dict[str, Any]:
 
 def speaker_csv(row: SpeakerRow) -> list[Any]:
     return [row.speaker_id, row.name, row.label, "; ".join(row.aliases), row.quotes,
-            row.claims, row.articles]
+            row.claims, row.articles, row.statements, row.beliefs, row.intentions]
 
 
 def entity_csv(row: EntityRow, co: list[Cooccurrence]) -> list[Any]:

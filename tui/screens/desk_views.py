@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from tui.facts import CLAIM_KIND_NAMES
 from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, note
 from tui.widgets.panes import one_line
 
@@ -91,8 +92,11 @@ class SpeakersView(SortedView):
         rows = []
         for s in items:
             counts = [_plural(s.quotes, "quote")]
-            if s.claims:
-                counts.append(_plural(s.claims, "claim"))
+            # reported speech apart from what they believe or intend (SPEC §2 claims[].kind)
+            for n, noun in ((s.statements, "statement"), (s.beliefs, "belief"),
+                            (s.intentions, "intention")):
+                if n:
+                    counts.append(_plural(n, noun))
             counts.append(_plural(s.articles, "article"))
             prompt = Content.assemble(
                 (one_line(s.name, NAME_CHARS), "bold $text-success"), SEP,
@@ -107,7 +111,8 @@ class SpeakersView(SortedView):
     def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
         rows = []
         for fact in found[:ROW_LIMIT]:
-            tag = "" if fact.kind == "quote" else f"{fact.kind}: "
+            kind = CLAIM_KIND_NAMES.get(fact.claim_kind or "", "claim")
+            tag = "" if fact.kind == "quote" else f"{kind}: "
             text = f"“{fact.text}”" if fact.kind == "quote" else fact.text
             prompt = Content.assemble(
                 *self.sign(fact), (tag, "italic $text-secondary"), one_line(text, QUOTE_CHARS),
