@@ -40,3 +40,21 @@ def test_one_verb_two_kinds_by_form(nlp):
     assert said["the bridge was unsafe"][0] == "speech"
     vowed = kinds(nlp, "The council agreed to close the bridge in May.")
     assert vowed["to close the bridge in May"][0] == "intent"
+
+
+@pytest.mark.parametrize(("text", "content", "kind"), [
+    ("The harbour master called for tighter safety checks of every ferry.",
+     "tighter safety checks of every ferry", "intent"),
+    ("Ada Park called on the council to close the bridge.", "the council to close the bridge",
+     "intent"),
+    ("Ada Park called the new bridge a waste of money.", "the new bridge a waste of money",
+     "speech"),
+])
+def test_call_reports_a_demand_or_a_statement(nlp, text, content, kind):
+    found = kinds(nlp, text)
+    assert found.get(content, (None,))[0] == kind, found
+
+
+def test_call_that_names_or_phones_is_no_claim(nlp):
+    assert kinds(nlp, "Her group, called the Harbour Trust, will meet on Friday.") == {}
+    assert kinds(nlp, "Ada Park called him on Friday.") == {}

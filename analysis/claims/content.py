@@ -267,6 +267,35 @@ def object_site(cue: Token) -> Site | None:
     return Site(cue, *span, form="object") if span else None
 
 
+def call_site(cue: Token) -> Site | None:
+    """ "X called for new tariffs", "X called on Y to resign" (what X demands) and "X called
+    climate change a hoax" (what X says it is): the forms in which "call" reports."""
+    if cue.lemma_.lower() != "call":
+        return None
+    doc = cue.doc
+    kids = [c for c in cue.children if c.i > cue.i]
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+    if prep is not None and prep.lower_ == "for" and prep.right_edge.i > prep.i:
+        span = _trim(doc, prep.i + 1, prep.right_edge.i)
+        return Site(cue, *span, form="call_for") if span else None
+    if prep is not None:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > prep.i), None)
+        if obj is None or xcomp is None:
+            return None
+        span = _trim(doc, obj.left_edge.i, xcomp.right_edge.i)
+        return Site(cue, *span, form="call_for") if span else None
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    said = [c for c in kids if c.dep_ == "oprd"] + [
+        c for c in obj.children if c.dep_ in ("dobj", "oprd", "attr") and c.i > obj.i]
+    if not said:
+        return None  # "called him": a telephone call, not a claim
+    span = _trim(doc, obj.left_edge.i, max(c.right_edge.i for c in said))
+    return Site(cue, *span, form="naming") if span else None
+
+
 def passive_site(cue: Token) -> Site | None:
     """ "Ukrainian forces are believed to have struck ...", "... was reported by Reuters"."""
     subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
@@ -294,6 +323,7 @@ def find_sites(cue: Token) -> list[Site]:
     else:
         site = (
             complement_site(cue) or infinitive_site(cue) or passive_site(cue) or object_site(cue)
+            or call_site(cue)
         )
         inside = False
         if site is None:

@@ -41,7 +41,7 @@ def claim_kind(site: Site) -> str:
     if site.form == "according":
         return "speech"
     lemma = site.cue.lemma_.lower()
-    if site.form == "infinitive" or lemma in INTENT_VERBS:
+    if site.form in ("infinitive", "call_for") or lemma in INTENT_VERBS:
         return "intent"
     if lemma in STANCE_HELD:
         return "belief"
