@@ -58,3 +58,15 @@ def test_call_reports_a_demand_or_a_statement(nlp, text, content, kind):
 def test_call_that_names_or_phones_is_no_claim(nlp):
     assert kinds(nlp, "Her group, called the Harbour Trust, will meet on Friday.") == {}
     assert kinds(nlp, "Ada Park called him on Friday.") == {}
+
+
+def test_a_claim_never_crosses_a_line_break(nlp):
+    """A headline's claim stops at the headline: not into the date line or the first sentence."""
+    for text, content in (
+        ("Harbour master says ferry will sail again\n\nSunday, March 3, 2024\n\n"
+         "The ferry was stopped by a storm on Friday.", "ferry will sail again"),
+        ("Officials believe the bridge is unsafe\n\nTuesday, May 7, 2024\n\n"
+         "Yesterday, engineers inspected it.", "the bridge is unsafe"),
+    ):
+        analysis = analyze_doc(nlp(text), make_article(text, "t.txt"))
+        assert [c.text for c in analysis.claims] == [content]

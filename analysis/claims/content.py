@@ -314,6 +314,33 @@ def passive_site(cue: Token) -> Site | None:
     return Site(cue, *span, source=source, passive=True, form="passive") if span else None
 
 
+def _line_end(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+
+
+def within_line(site: Site) -> Site | None:
+    """The site's content cut to the line (paragraph) of its cue: the parse may run a headline
+    into its date line and the first sentence, and a claim never crosses a line break."""
+    doc = site.cue.doc
+    lo, hi, cue = site.lo, site.hi, site.cue.i
+    for i in range(min(lo, cue), max(hi, cue)):
+        if _line_end(doc[i]):
+            if i < cue:
+                lo = max(lo, i + 1)
+            elif i < hi:
+                hi = min(hi, i)
+                break
+    if lo > hi:
+        return None
+    if (lo, hi) == (site.lo, site.hi):
+        return site
+    span = _trim(doc, lo, hi)
+    if span is None:
+        return None
+    site.lo, site.hi = span
+    return site
+
+
 def find_sites(cue: Token) -> list[Site]:
     """The content of ``cue``'s attribution in whichever form the parse shows: one piece, two
     where the cue stands inside its content ("X, he says, and Y"), none when no form fits."""
@@ -333,4 +360,5 @@ def find_sites(cue: Token) -> list[Site]:
     if site is None:
         return []
     rest = continued_site(cue, site) if inside else None
-    return [site, rest] if rest is not None else [site]
+    sites = [site, rest] if rest is not None else [site]
+    return [s for s in map(within_line, sites) if s is not None]
