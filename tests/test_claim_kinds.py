@@ -70,3 +70,23 @@ def test_a_claim_never_crosses_a_line_break(nlp):
     ):
         analysis = analyze_doc(nlp(text), make_article(text, "t.txt"))
         assert [c.text for c in analysis.claims] == [content]
+
+
+@pytest.mark.parametrize(("text", "content", "kind", "speaker"), [
+    ("Ada Park's claim that the bridge was unsafe was rejected on Friday.",
+     "the bridge was unsafe", "speech", "Ada Park"),
+    ("The senator made a promise to cut ferry fares.", "to cut ferry fares", "intent",
+     "The senator"),
+    ("Engineers expressed concern that the bridge could collapse.",
+     "the bridge could collapse", "belief", "Engineers"),
+])
+def test_noun_attributions(nlp, text, content, kind, speaker):
+    analysis = analyze_doc(nlp(text), make_article(text, "t.txt"))
+    found = {c.text: c for c in analysis.claims}
+    assert content in found, list(found)
+    assert (found[content].kind, found[content].speaker) == (kind, speaker)
+
+
+def test_a_relative_clause_on_a_reporting_noun_is_no_claim(nlp):
+    assert kinds(nlp, "The claim that he made on Friday was false.") == {}
+    assert kinds(nlp, "The fact that the bridge fell is sad.") == {}

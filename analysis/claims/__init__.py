@@ -17,6 +17,7 @@ from analysis.claims.bounds import participle_owner
 from analysis.claims.content import Site, find_sites
 from analysis.claims.cues import is_claim_cue
 from analysis.claims.kinds import claim_kind
+from analysis.claims.nouns import is_noun_cue, noun_sites
 from analysis.claims.sources import assign_sources
 from analysis.doctext import doc_text
 from analysis.model import Claim, Quote
@@ -44,9 +45,15 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     seen: set[tuple[int, int]] = set()
     found: list[tuple[Token, Claim]] = []
     for tok in doc:
-        if not is_claim_cue(tok) or _within(tok.idx, marked):
+        if _within(tok.idx, marked):
             continue
-        for site in find_sites(tok):
+        if is_claim_cue(tok):
+            sites = find_sites(tok)
+        elif is_noun_cue(tok):
+            sites = noun_sites(tok)
+        else:
+            continue
+        for site in sites:
             start, end = doc[site.lo].idx, doc[site.hi].idx + len(doc[site.hi].text)
             if (start, end) in seen or _repeats(start, end, marked):
                 continue

@@ -46,7 +46,7 @@ class Site:
     form: str = "complement"
 
 
-def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+def trim_span(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Shrink ``[lo, hi]`` past edge punctuation, spaces and a leading "that"; None when too
     little is left."""
     while lo <= hi and (
@@ -85,7 +85,7 @@ def complement_site(cue: Token) -> Site | None:
             if c.i > hi and c.dep_ in ("conj", "ccomp") and _opens_with_that(c):
                 hi = c.right_edge.i
     doc = cue.doc
-    span = _trim(doc, lo, hi)
+    span = trim_span(doc, lo, hi)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
         return None
     if doc[lo].tag_ in WH_TAGS and _denied(cue):
@@ -142,7 +142,7 @@ def infinitive_site(cue: Token) -> Site | None:
         return None
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
     lo = obj.left_edge.i if obj is not None else xcomp.left_edge.i
-    span = _trim(cue.doc, lo, xcomp.right_edge.i)
+    span = trim_span(cue.doc, lo, xcomp.right_edge.i)
     return Site(cue, *span, form="infinitive") if span else None
 
 
@@ -167,7 +167,7 @@ def parenthetical_site(cue: Token) -> Site | None:
     lo = max(head.left_edge.i, cue.sent.start)
     if lo >= start - 1:
         return None
-    span = _trim(doc, lo, start - 1)
+    span = trim_span(doc, lo, start - 1)
     # "The bridge, officials said, will ...": a head after the cue makes a short subject a piece
     least = 1 if head.i > cue.i else MIN_CLAUSE_WORDS
     ok = span and _words(doc, *span) >= least
@@ -195,7 +195,7 @@ def continued_site(cue: Token, first: Site) -> Site | None:
         hi = min(hi, max(head.right_edge.i, cue.right_edge.i))
     if own_end + 1 > hi:
         return None
-    span = _trim(doc, own_end + 1, hi)
+    span = trim_span(doc, own_end + 1, hi)
     if span is None or _words(doc, *span) < MIN_CLAUSE_WORDS:
         return None
     return Site(first.cue, *span, source=first.source, form=first.form)
@@ -220,7 +220,7 @@ def root_site(cue: Token) -> Site | None:
     first = min([cue.i, *[s.left_edge.i for s in subj]])
     if first == 0 or doc[first - 1].text != "," or first - 1 <= cue.sent.start:
         return None
-    span = _trim(doc, cue.sent.start, first - 2)
+    span = trim_span(doc, cue.sent.start, first - 2)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
         return None
     return Site(cue, *span, form="root")
@@ -239,11 +239,11 @@ def according_site(tok: Token) -> Site | None:
     lo = max(min(head.left_edge.i, phrase_lo), sent.start)
     hi = min(max(head.right_edge.i, phrase_hi), sent.end - 1)
     if phrase_lo <= lo + 1:  # the phrase opens the clause
-        span = _trim(doc, phrase_hi + 1, hi)
+        span = trim_span(doc, phrase_hi + 1, hi)
     elif phrase_hi >= hi - 1:  # the phrase closes it
-        span = _trim(doc, lo, phrase_lo - 1)
+        span = trim_span(doc, lo, phrase_lo - 1)
     else:  # "X, according to Y, is ...": the part before; ``continued_site`` the rest
-        span = _trim(doc, lo, phrase_lo - 1)
+        span = trim_span(doc, lo, phrase_lo - 1)
     return Site(tok, *span, source=source, form="according") if span else None
 
 
@@ -263,7 +263,7 @@ def object_site(cue: Token) -> Site | None:
     for c in cue.children:
         if c.dep_ == "prep" and c.i > hi and c.lower_ in ("of", "for", "as"):
             hi = c.right_edge.i
-    span = _trim(cue.doc, obj.left_edge.i, hi)
+    span = trim_span(cue.doc, obj.left_edge.i, hi)
     return Site(cue, *span, form="object") if span else None
 
 
@@ -276,14 +276,14 @@ def call_site(cue: Token) -> Site | None:
     kids = [c for c in cue.children if c.i > cue.i]
     prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
     if prep is not None and prep.lower_ == "for" and prep.right_edge.i > prep.i:
-        span = _trim(doc, prep.i + 1, prep.right_edge.i)
+        span = trim_span(doc, prep.i + 1, prep.right_edge.i)
         return Site(cue, *span, form="call_for") if span else None
     if prep is not None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > prep.i), None)
         if obj is None or xcomp is None:
             return None
-        span = _trim(doc, obj.left_edge.i, xcomp.right_edge.i)
+        span = trim_span(doc, obj.left_edge.i, xcomp.right_edge.i)
         return Site(cue, *span, form="call_for") if span else None
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     if obj is None:
@@ -292,7 +292,7 @@ def call_site(cue: Token) -> Site | None:
         c for c in obj.children if c.dep_ in ("dobj", "oprd", "attr") and c.i > obj.i]
     if not said:
         return None  # "called him": a telephone call, not a claim
-    span = _trim(doc, obj.left_edge.i, max(c.right_edge.i for c in said))
+    span = trim_span(doc, obj.left_edge.i, max(c.right_edge.i for c in said))
     return Site(cue, *span, form="naming") if span else None
 
 
@@ -306,9 +306,9 @@ def passive_site(cue: Token) -> Site | None:
     xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     doc = cue.doc
     if xcomp is not None:
-        span = _trim(doc, subj.left_edge.i, xcomp.right_edge.i)
+        span = trim_span(doc, subj.left_edge.i, xcomp.right_edge.i)
     elif source is not None:
-        span = _trim(doc, subj.left_edge.i, subj.right_edge.i)
+        span = trim_span(doc, subj.left_edge.i, subj.right_edge.i)
     else:
         return None
     return Site(cue, *span, source=source, passive=True, form="passive") if span else None
@@ -334,7 +334,7 @@ def within_line(site: Site) -> Site | None:
         return None
     if (lo, hi) == (site.lo, site.hi):
         return site
-    span = _trim(doc, lo, hi)
+    span = trim_span(doc, lo, hi)
     if span is None:
         return None
     site.lo, site.hi = span

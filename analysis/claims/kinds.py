@@ -14,6 +14,8 @@ The kind follows the cue's meaning and the form the parse shows it in, not the c
 from __future__ import annotations
 
 from analysis.claims.content import Site
+from analysis.claims.cues import CLAIM_LEMMAS
+from analysis.claims.nouns import verb_of
 from analysis.quotes.cues import SPEECH_LEMMAS, words
 
 # Verbs whose content is what the source wants, plans, promises or demands, in any form.
@@ -41,7 +43,9 @@ def claim_kind(site: Site) -> str:
     if site.form == "according":
         return "speech"
     lemma = site.cue.lemma_.lower()
-    if site.form in ("infinitive", "call_for") or lemma in INTENT_VERBS:
+    if site.form.startswith("noun"):  # "her claim that": the kind of its verb
+        lemma = verb_of(site.cue, CLAIM_LEMMAS) or lemma
+    if site.form in ("infinitive", "call_for", "noun_infinitive") or lemma in INTENT_VERBS:
         return "intent"
     if lemma in STANCE_HELD:
         return "belief"
