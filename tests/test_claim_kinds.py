@@ -90,3 +90,9 @@ def test_noun_attributions(nlp, text, content, kind, speaker):
 def test_a_relative_clause_on_a_reporting_noun_is_no_claim(nlp):
     assert kinds(nlp, "The claim that he made on Friday was false.") == {}
     assert kinds(nlp, "The fact that the bridge fell is sad.") == {}
+
+
+def test_as_the_source_said(nlp):
+    text = "As the harbour master said on Friday, the ferry will sail again next week."
+    found = kinds(nlp, text)
+    assert found.get("the ferry will sail again next week") == ("speech", "said"), found

@@ -146,6 +146,27 @@ def infinitive_site(cue: Token) -> Site | None:
     return Site(cue, *span, form="infinitive") if span else None
 
 
+def as_site(cue: Token) -> Site | None:
+    """ "As the mayor said on Friday, the bridge will ...", "..., as experts expected": the
+    clause the "as" phrase hangs on, without the phrase."""
+    if cue.dep_ != "advcl" or cue.head.i == cue.i:
+        return None
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or mark.i != cue.left_edge.i:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+        return None
+    doc, head, sent = cue.doc, cue.head, cue.sent
+    lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+    if mark.i <= lo:  # the phrase opens the clause
+        span = trim_span(doc, cue.right_edge.i + 1, hi)
+    else:
+        span = trim_span(doc, lo, mark.i - 1)
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
+        return None
+    return Site(cue, *span, form="as")
+
+
 def parenthetical_site(cue: Token) -> Site | None:
     """ "The drugs have few uses, he says, and ...": a cue with a subject of its own, hung on
     the clause before it; the content is that clause up to the cue's own words."""
@@ -353,6 +374,7 @@ def find_sites(cue: Token) -> list[Site]:
             or call_site(cue)
         )
         inside = False
+        site = site or as_site(cue)
         if site is None:
             site = parenthetical_site(cue)
             inside = site is not None
