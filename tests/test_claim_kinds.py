@@ -96,3 +96,10 @@ def test_as_the_source_said(nlp):
     text = "As the harbour master said on Friday, the ferry will sail again next week."
     found = kinds(nlp, text)
     assert found.get("the ferry will sail again next week") == ("speech", "said"), found
+
+
+def test_what_evidence_shows_is_a_belief(nlp):
+    found = kinds(nlp, "The latest polls show the mayor ahead by 3 points.")
+    assert found.get("the mayor ahead by 3 points") == ("belief", "show"), found
+    found = kinds(nlp, "The study found 31 cases of fraud among a billion ballots.")
+    assert found.get("31 cases of fraud among a billion ballots") == ("belief", "found"), found

@@ -29,6 +29,10 @@ LEAD_WORDS = frozenset({"that", "whether", "if"})
 MIN_CONTENT_TOKENS = 2
 MIN_CLAUSE_WORDS = 3  # a clause before a parenthetical cue ("Too often, he says" is not one)
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# Verbs of evidence whose object is a finding ("the poll shows Clinton ahead", "the study
+# found 31 cases of fraud").
+EVIDENCE_LEMMAS = frozenset({"show", "find", "reveal", "indicate", "demonstrate"})
+PREDICATE_DEPS = frozenset({"prep", "advmod", "oprd", "acomp", "npadvmod", "xcomp"})
 
 
 @dataclass(slots=True)
@@ -271,21 +275,40 @@ def according_site(tok: Token) -> Site | None:
 def object_site(cue: Token) -> Site | None:
     """ "The police announced the arrest of a man", "Sanders accused Republicans of ...": the
     object of a verb of stating or of taking a stand, with its "of"/"for"/"as" phrase."""
-    if cue.lemma_.lower() not in STANCE_LEMMAS:
+    evidence = cue.lemma_.lower() in EVIDENCE_LEMMAS
+    if cue.lemma_.lower() not in STANCE_LEMMAS and not evidence:
         return None
     if not any(c.dep_ == "nsubj" for c in cue.children) and cue.tag_ != "VBG":
         return None
     if _denied(cue) or (cue.dep_ == "pcomp" and cue.head.lower_ == "without"):
         return None  # "did not confirm the report", "without claiming the strike"
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
-    if obj is None or obj.pos_ == "PRON":
+    if obj is None:
         return None
     hi = obj.right_edge.i
+    if evidence:  # "polls show Clinton ahead by 3 points": the object and what is said of it
+        hi = _predicate_end(cue, obj)
+    if obj.pos_ == "PRON" and hi == obj.right_edge.i:
+        return None
     for c in cue.children:
         if c.dep_ == "prep" and c.i > hi and c.lower_ in ("of", "for", "as"):
             hi = c.right_edge.i
     span = trim_span(cue.doc, obj.left_edge.i, hi)
     return Site(cue, *span, form="object") if span else None
+
+
+def _predicate_end(cue: Token, obj: Token) -> int:
+    """The last token of what an evidence verb's object is shown to be or do ("him with his
+    hands in the air", "Clinton ahead by 3 points"): the cue's modifiers right after the
+    object, up to a comma or a clause of its own."""
+    doc, hi = cue.doc, obj.right_edge.i
+    for c in cue.children:
+        if c.i <= hi:
+            continue
+        if c.dep_ not in PREDICATE_DEPS or any(t.is_punct for t in doc[hi + 1 : c.left_edge.i]):
+            break
+        hi = c.right_edge.i
+    return hi
 
 
 def call_site(cue: Token) -> Site | None:
