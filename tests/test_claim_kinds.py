@@ -103,3 +103,9 @@ def test_what_evidence_shows_is_a_belief(nlp):
     assert found.get("the mayor ahead by 3 points") == ("belief", "show"), found
     found = kinds(nlp, "The study found 31 cases of fraud among a billion ballots.")
     assert found.get("31 cases of fraud among a billion ballots") == ("belief", "found"), found
+
+
+def test_a_second_complement_without_a_subject_continues_the_first(nlp):
+    text = "Park says he drank too much, used drugs and was in and out of work."
+    found = kinds(nlp, text)
+    assert "he drank too much, used drugs and was in and out of work" in found, found

@@ -88,6 +88,10 @@ def complement_site(cue: Token) -> Site | None:
         for c in cue.children:
             if c.i > hi and c.dep_ in ("conj", "ccomp") and _opens_with_that(c):
                 hi = c.right_edge.i
+            elif c.i > hi and c.dep_ == "ccomp" and _follows(cue.doc, hi, c):
+                # "says he drank too much, used drugs and ...": a second complement without a
+                # subject, right after the first, continues it
+                hi = c.right_edge.i
     doc = cue.doc
     span = trim_span(doc, lo, hi)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
@@ -95,6 +99,14 @@ def complement_site(cue: Token) -> Site | None:
     if doc[lo].tag_ in WH_TAGS and _denied(cue):
         return None  # "nobody knows who did it": an open question, not a claim
     return Site(cue, *span, form="complement")
+
+
+def _follows(doc: Doc, hi: int, clause: Token) -> bool:
+    """``clause`` starts right after token ``hi`` (a comma or "and" between) and has no
+    subject of its own."""
+    between = doc[hi + 1 : clause.left_edge.i]
+    return all(t.is_punct or t.dep_ == "cc" for t in between) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
 def _opens_with_that(tok: Token) -> bool:
