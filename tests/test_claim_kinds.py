@@ -109,3 +109,8 @@ def test_a_second_complement_without_a_subject_continues_the_first(nlp):
     text = "Park says he drank too much, used drugs and was in and out of work."
     found = kinds(nlp, text)
     assert "he drank too much, used drugs and was in and out of work" in found, found
+
+
+def test_an_objects_gloss_is_not_what_is_claimed(nlp):
+    found = kinds(nlp, "The union endorsed Ada Park, who says the ferry will run again.")
+    assert "Ada Park" in found and found["the ferry will run again"][0] == "speech", found

@@ -302,11 +302,23 @@ def object_site(cue: Token) -> Site | None:
         hi = _predicate_end(cue, obj)
     if obj.pos_ == "PRON" and hi == obj.right_edge.i:
         return None
+    gloss = _gloss(obj)
+    if gloss is not None:  # "endorses Trump, who says he is honored": Trump is the object
+        hi = min(hi, gloss - 1)
     for c in cue.children:
         if c.dep_ == "prep" and c.i > hi and c.lower_ in ("of", "for", "as"):
             hi = c.right_edge.i
     span = trim_span(cue.doc, obj.left_edge.i, hi)
     return Site(cue, *span, form="object") if span else None
+
+
+def _gloss(obj: Token) -> int | None:
+    """Where a non-restrictive relative clause or apposition on ``obj`` starts (its comma)."""
+    doc = obj.doc
+    for c in obj.children:
+        if c.i > obj.i and c.dep_ in ("relcl", "appos") and doc[c.left_edge.i - 1].text == ",":
+            return c.left_edge.i - 1
+    return None
 
 
 def _predicate_end(cue: Token, obj: Token) -> int:
