@@ -297,11 +297,12 @@ def object_site(cue: Token) -> Site | None:
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
     if obj is None:
         return None
-    hi = obj.right_edge.i
-    if evidence:  # "polls show Clinton ahead by 3 points": the object and what is said of it
-        hi = _predicate_end(cue, obj)
-    if obj.pos_ == "PRON" and hi == obj.right_edge.i:
+    # "polls show Clinton ahead by 3 points", "supported Kasich in the primary": the object
+    # and what the cue's phrases right after it say of it
+    end = _predicate_end(cue, obj)
+    if obj.pos_ == "PRON" and (end == obj.right_edge.i or not evidence):
         return None
+    hi = end
     gloss = _gloss(obj)
     if gloss is not None:  # "endorses Trump, who says he is honored": Trump is the object
         hi = min(hi, gloss - 1)
@@ -331,6 +332,8 @@ def _predicate_end(cue: Token, obj: Token) -> int:
             continue
         if c.dep_ not in PREDICATE_DEPS or any(t.is_punct for t in doc[hi + 1 : c.left_edge.i]):
             break
+        if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            break  # "announced ... on Friday": when the source spoke, not what it said
         hi = c.right_edge.i
     return hi
 
