@@ -114,3 +114,11 @@ def test_a_second_complement_without_a_subject_continues_the_first(nlp):
 def test_an_objects_gloss_is_not_what_is_claimed(nlp):
     found = kinds(nlp, "The union endorsed Ada Park, who says the ferry will run again.")
     assert "Ada Park" in found and found["the ferry will run again"][0] == "speech", found
+
+
+def test_a_belief_set_off_as_an_aside_is_no_claim(nlp):
+    """ "The ferry, I think, will ..." hedges the writer's sentence; "The ferry, officials said,
+    will ..." reports."""
+    assert kinds(nlp, "The new ferry, I think, will sail again on Friday.") == {}
+    said = kinds(nlp, "The new ferry, officials said, will sail again on Friday.")
+    assert said.get("will sail again on Friday") == ("speech", "said"), said

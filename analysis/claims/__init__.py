@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from analysis.claims.bounds import participle_owner
 from analysis.claims.content import Site, find_sites
 from analysis.claims.cues import is_claim_cue
-from analysis.claims.kinds import claim_kind
+from analysis.claims.kinds import SPEECH_ONLY_FORMS, claim_kind
 from analysis.claims.nouns import is_noun_cue, noun_sites
 from analysis.claims.sources import assign_sources
 from analysis.doctext import doc_text
@@ -58,10 +58,13 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
             if (start, end) in seen or _repeats(start, end, marked):
                 continue
             seen.add((start, end))
+            kind = claim_kind(site)
+            if kind != "speech" and site.form in SPEECH_ONLY_FORMS:
+                continue
             r = _source(site, index)
             name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
             claim = Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok),
-                          claim_kind(site))
+                          kind)
             found.append((tok, claim))
     out = [c for tok, c in found if not _nested(tok, c, found)]
     out.sort(key=lambda c: (c.start, c.end))

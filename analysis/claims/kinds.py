@@ -34,6 +34,9 @@ BELIEF_VERBS = words(
     see remember forget
     """
 )
+# Forms that attribute only statements: a belief or intention set off as an aside ("..., I
+# think, ...", "as expected", "..., officials hope") hedges the writer's own sentence.
+SPEECH_ONLY_FORMS = frozenset({"parenthetical", "as", "root"})
 # Stances held rather than statements made: "supports the bill", "opposes the deal".
 STANCE_HELD = words("support endorse oppose favor favour")
 
