@@ -122,3 +122,8 @@ def test_a_belief_set_off_as_an_aside_is_no_claim(nlp):
     assert kinds(nlp, "The new ferry, I think, will sail again on Friday.") == {}
     said = kinds(nlp, "The new ferry, officials said, will sail again on Friday.")
     assert said.get("will sail again on Friday") == ("speech", "said"), said
+
+
+def test_telling_someone_to_do_something_is_an_intent(nlp):
+    found = kinds(nlp, "The mayor told residents to leave the island before Friday.")
+    assert found.get("residents to leave the island before Friday") == ("intent", "told"), found

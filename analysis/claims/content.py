@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.claims.bounds import cut_cue_verb, cut_participle
 from analysis.claims.cues import INTENT_LEMMAS, STANCE_LEMMAS
+from analysis.quotes.cues import SPEECH_LEMMAS
 
 CONTENT_DEPS = frozenset({"ccomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
@@ -149,10 +150,10 @@ def _gerund_clause(cue: Token) -> list[Token]:
 def infinitive_site(cue: Token) -> Site | None:
     """ "X vowed to rebuild ...", "X urged voters to stay home": what the source commits to or
     urges, from the person urged (if any) to the end of the infinitive clause."""
-    if cue.lemma_.lower() not in INTENT_LEMMAS:
-        return None
     xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     if xcomp is None or not any(c.dep_ in ("nsubj", "aux") for c in xcomp.children):
+        return None
+    if cue.lemma_.lower() not in INTENT_LEMMAS and not _directive(cue, xcomp):
         return None
     if not any(c.dep_ in ("nsubj",) for c in cue.children) and cue.dep_ not in ("advcl", "conj"):
         return None
@@ -160,6 +161,13 @@ def infinitive_site(cue: Token) -> Site | None:
     lo = obj.left_edge.i if obj is not None else xcomp.left_edge.i
     span = trim_span(cue.doc, lo, xcomp.right_edge.i)
     return Site(cue, *span, form="infinitive") if span else None
+
+
+def _directive(cue: Token, xcomp: Token) -> bool:
+    """ "told his advisers to find ...", "warned residents to leave": a speech verb with an
+    object and an infinitive after it tells someone to do something."""
+    return cue.lemma_.lower() in SPEECH_LEMMAS and any(
+        c.dep_ == "dobj" and cue.i < c.i < xcomp.i for c in cue.children)
 
 
 def as_site(cue: Token) -> Site | None:
