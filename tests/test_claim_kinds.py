@@ -127,3 +127,8 @@ def test_a_belief_set_off_as_an_aside_is_no_claim(nlp):
 def test_telling_someone_to_do_something_is_an_intent(nlp):
     found = kinds(nlp, "The mayor told residents to leave the island before Friday.")
     assert found.get("residents to leave the island before Friday") == ("intent", "told"), found
+
+
+def test_a_one_word_lead_before_a_parenthetical_cue(nlp):
+    found = kinds(nlp, "Otherwise, she said, the ferries may simply stop running in May.")
+    assert found == {"the ferries may simply stop running in May": ("speech", "said")}, found

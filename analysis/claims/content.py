@@ -46,6 +46,7 @@ class Site:
     hi: int
     source: Token | None = None
     passive: bool = False
+    shown: bool = True  # False: only the place of a piece that holds no claim ("Overall, ...")
     # The form the parse shows: complement, infinitive, parenthetical, root, according,
     # object, passive (the kind of attribution depends on it: "agreed that" / "agreed to").
     form: str = "complement"
@@ -215,8 +216,11 @@ def parenthetical_site(cue: Token) -> Site | None:
     span = trim_span(doc, lo, start - 1)
     # "The bridge, officials said, will ...": a head after the cue makes a short subject a piece
     least = 1 if head.i > cue.i else MIN_CLAUSE_WORDS
-    ok = span and _words(doc, *span) >= least
-    return Site(cue, *span, form="parenthetical") if ok else None
+    if span and _words(doc, *span) >= least:
+        return Site(cue, *span, form="parenthetical")
+    if head.i > cue.i:  # "Overall, she said, X": no claim before the cue, X after it
+        return Site(cue, lo, start - 1, form="parenthetical", shown=False)
+    return None
 
 
 def continued_site(cue: Token, first: Site) -> Site | None:
@@ -440,5 +444,5 @@ def find_sites(cue: Token) -> list[Site]:
     if site is None:
         return []
     rest = continued_site(cue, site) if inside else None
-    sites = [site, rest] if rest is not None else [site]
+    sites = [s for s in (site, rest) if s is not None and s.shown]
     return [s for s in map(within_line, sites) if s is not None]
