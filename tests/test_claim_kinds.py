@@ -132,3 +132,12 @@ def test_telling_someone_to_do_something_is_an_intent(nlp):
 def test_a_one_word_lead_before_a_parenthetical_cue(nlp):
     found = kinds(nlp, "Otherwise, she said, the ferries may simply stop running in May.")
     assert found == {"the ferries may simply stop running in May": ("speech", "said")}, found
+
+
+def test_a_number_takes_its_source_from_a_claim_of_any_kind(nlp):
+    text = "Harbour master Ada Park believes 40 ferries will be idle by Friday."
+    analysis = analyze_doc(nlp(text), make_article(text, "t.txt"))
+    [claim] = analysis.claims
+    assert (claim.kind, claim.speaker) == ("belief", "Ada Park")
+    forty = next(n for n in analysis.numbers if n.text.startswith("40"))
+    assert forty.source == "Ada Park"
