@@ -141,3 +141,10 @@ def test_a_number_takes_its_source_from_a_claim_of_any_kind(nlp):
     assert (claim.kind, claim.speaker) == ("belief", "Ada Park")
     forty = next(n for n in analysis.numbers if n.text.startswith("40"))
     assert forty.source == "Ada Park"
+
+
+def test_according_to_vouches_for_the_whole_sentence(nlp):
+    found = kinds(nlp, "Ferry traffic rose by 8% in May, but fell by 3% in June, according to "
+                       "the port authority.")
+    assert found.get("Ferry traffic rose by 8% in May, but fell by 3% in June") == (
+        "speech", "according to"), found

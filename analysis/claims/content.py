@@ -285,6 +285,9 @@ def according_site(tok: Token) -> Site | None:
     head = tok.head
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
+    # "X rose, but declined ..., according to Y": the phrase vouches for the whole sentence
+    while head.dep_ in ("conj", "advcl") and head.head.i != head.i:
+        head = head.head
     lo = max(min(head.left_edge.i, phrase_lo), sent.start)
     hi = min(max(head.right_edge.i, phrase_hi), sent.end - 1)
     if phrase_lo <= lo + 1:  # the phrase opens the clause
