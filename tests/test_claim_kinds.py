@@ -148,3 +148,10 @@ def test_according_to_vouches_for_the_whole_sentence(nlp):
                        "the port authority.")
     assert found.get("Ferry traffic rose by 8% in May, but fell by 3% in June") == (
         "speech", "according to"), found
+
+
+def test_a_subject_the_parse_hangs_on_the_cue_opens_the_content(nlp):
+    text = ("The office said about half of the higher adjustment in its deficit projections "
+            "reflected revenue losses from the tax cuts.")
+    content = text[len("The office said "):-1]
+    assert kinds(nlp, text).get(content) == ("speech", "said"), kinds(nlp, text)

@@ -85,6 +85,8 @@ def complement_site(cue: Token) -> Site | None:
     lo, hi = comp.left_edge.i, cut_participle(comp, comp.right_edge.i)
     hi = cut_cue_verb(cue, comp, hi)
     if comp.i > cue.i:
+        lo = _subject_before(cue, comp, lo)
+    if comp.i > cue.i:
         # "said the U.S. needs ..., but that he would not ...": a second "that" clause the
         # parse coordinates with the cue is more of the same content
         for c in cue.children:
@@ -109,6 +111,17 @@ def _follows(doc: Doc, hi: int, clause: Token) -> bool:
     between = doc[hi + 1 : clause.left_edge.i]
     return all(t.is_punct or t.dep_ == "cc" for t in between) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def _subject_before(cue: Token, comp: Token, lo: int) -> int:
+    """ "said about half of the adjustment reflected losses": a complement without a subject
+    whose subject the parse hung on the cue; the content starts with it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in comp.children):
+        return lo
+    between = [c for c in cue.children if cue.i < c.i < comp.i and not c.is_punct]
+    if not between or any(t.is_punct for t in cue.doc[cue.i + 1 : lo]):
+        return lo
+    return min(lo, between[0].left_edge.i)
 
 
 def _opens_with_that(tok: Token) -> bool:
