@@ -14,10 +14,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from analysis.claims.bounds import participle_owner
-from analysis.claims.content import Site, find_sites
+from analysis.claims.content import find_sites
 from analysis.claims.cues import is_claim_cue
 from analysis.claims.kinds import SPEECH_ONLY_FORMS, claim_kind
 from analysis.claims.nouns import is_noun_cue, noun_sites
+from analysis.claims.site import Site
 from analysis.claims.sources import assign_sources
 from analysis.doctext import doc_text
 from analysis.model import Claim, Quote

@@ -7,70 +7,27 @@ Forms, by the cue's place in the parse:
   * "according to X": the clause the phrase modifies, without the phrase;
   * passives: "... is believed to ..." (subject to the end of the infinitive clause), "... was
     reported by X" (the subject);
-  * infinitives of intent ("vowed to ...", "urged voters to ...") and the object of a verb of
-    stating or taking a stand ("announced the arrest of ...", "accused X of ...").
+  * infinitives of intent ("vowed to ...", "urged voters to ...", "told X to ...");
+  * "As X said, ...";
+  * objects of stating, taking a stand or evidence and the forms of "call" (``objects``).
 The parse's slips are read through: a "that" clause hung on the noun of "said in a statement
 that ...", a gerund taken for the complement, a second "that" clause coordinated with the cue.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
 from analysis.claims.bounds import cut_cue_verb, cut_participle
-from analysis.claims.cues import INTENT_LEMMAS, STANCE_LEMMAS
+from analysis.claims.cues import INTENT_LEMMAS
+from analysis.claims.objects import call_site, object_site
+from analysis.claims.site import Site, denied, trim_span, words_in
 from analysis.quotes.cues import SPEECH_LEMMAS
 
 CONTENT_DEPS = frozenset({"ccomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
-# Words that open a complement without being part of what is claimed.
-LEAD_WORDS = frozenset({"that", "whether", "if"})
-MIN_CONTENT_TOKENS = 2
 MIN_CLAUSE_WORDS = 3  # a clause before a parenthetical cue ("Too often, he says" is not one)
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-# Verbs of evidence whose object is a finding ("the poll shows Clinton ahead", "the study
-# found 31 cases of fraud").
-EVIDENCE_LEMMAS = frozenset({"show", "find", "reveal", "indicate", "demonstrate"})
-PREDICATE_DEPS = frozenset({"prep", "advmod", "oprd", "acomp", "npadvmod", "xcomp"})
-
-
-@dataclass(slots=True)
-class Site:
-    """One attribution: the cue token, the content's token range ``[lo, hi]`` and, where the
-    form names it outside the cue's subject ("by X", "according to X"), the source's head."""
-
-    cue: Token
-    lo: int
-    hi: int
-    source: Token | None = None
-    passive: bool = False
-    shown: bool = True  # False: only the place of a piece that holds no claim ("Overall, ...")
-    # The form the parse shows: complement, infinitive, parenthetical, root, according,
-    # object, passive (the kind of attribution depends on it: "agreed that" / "agreed to").
-    form: str = "complement"
-
-
-def trim_span(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """Shrink ``[lo, hi]`` past edge punctuation, spaces and a leading "that"; None when too
-    little is left."""
-    while lo <= hi and (
-        doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in LEAD_WORDS
-        or doc[lo].dep_ == "cc"
-    ):
-        if doc[lo].is_quote:
-            break  # an opening mark stays with the quote it opens
-        lo += 1
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not doc[hi].is_quote:
-        hi -= 1
-    if hi - lo + 1 < MIN_CONTENT_TOKENS:
-        return None
-    return lo, hi
-
-
-def _words(doc: Doc, lo: int, hi: int) -> int:
-    return sum(1 for t in doc[lo : hi + 1] if not (t.is_punct or t.is_space))
 
 
 def complement_site(cue: Token) -> Site | None:
@@ -100,7 +57,7 @@ def complement_site(cue: Token) -> Site | None:
     span = trim_span(doc, lo, hi)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
         return None
-    if doc[lo].tag_ in WH_TAGS and _denied(cue):
+    if doc[lo].tag_ in WH_TAGS and denied(cue):
         return None  # "nobody knows who did it": an open question, not a claim
     return Site(cue, *span, form="complement")
 
@@ -126,14 +83,6 @@ def _subject_before(cue: Token, comp: Token, lo: int) -> int:
 
 def _opens_with_that(tok: Token) -> bool:
     return any(g.dep_ == "mark" and g.lower_ == "that" for g in tok.children)
-
-
-def _denied(cue: Token) -> bool:
-    """The cue is negated ("did not say", "nobody knows")."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("nobody", "no one", "none"))
-        for c in cue.children
-    )
 
 
 def _framed_clause(cue: Token) -> list[Token]:
@@ -229,7 +178,7 @@ def parenthetical_site(cue: Token) -> Site | None:
     span = trim_span(doc, lo, start - 1)
     # "The bridge, officials said, will ...": a head after the cue makes a short subject a piece
     least = 1 if head.i > cue.i else MIN_CLAUSE_WORDS
-    if span and _words(doc, *span) >= least:
+    if span and words_in(doc, *span) >= least:
         return Site(cue, *span, form="parenthetical")
     if head.i > cue.i:  # "Overall, she said, X": no claim before the cue, X after it
         return Site(cue, lo, start - 1, form="parenthetical", shown=False)
@@ -258,7 +207,7 @@ def continued_site(cue: Token, first: Site) -> Site | None:
     if own_end + 1 > hi:
         return None
     span = trim_span(doc, own_end + 1, hi)
-    if span is None or _words(doc, *span) < MIN_CLAUSE_WORDS:
+    if span is None or words_in(doc, *span) < MIN_CLAUSE_WORDS:
         return None
     return Site(first.cue, *span, source=first.source, form=first.form)
 
@@ -310,89 +259,6 @@ def according_site(tok: Token) -> Site | None:
     else:  # "X, according to Y, is ...": the part before; ``continued_site`` the rest
         span = trim_span(doc, lo, phrase_lo - 1)
     return Site(tok, *span, source=source, form="according") if span else None
-
-
-def object_site(cue: Token) -> Site | None:
-    """ "The police announced the arrest of a man", "Sanders accused Republicans of ...": the
-    object of a verb of stating or of taking a stand, with its "of"/"for"/"as" phrase."""
-    evidence = cue.lemma_.lower() in EVIDENCE_LEMMAS
-    if cue.lemma_.lower() not in STANCE_LEMMAS and not evidence:
-        return None
-    if not any(c.dep_ == "nsubj" for c in cue.children) and cue.tag_ != "VBG":
-        return None
-    if _denied(cue) or (cue.dep_ == "pcomp" and cue.head.lower_ == "without"):
-        return None  # "did not confirm the report", "without claiming the strike"
-    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
-    if obj is None:
-        return None
-    # "polls show Clinton ahead by 3 points", "supported Kasich in the primary": the object
-    # and what the cue's phrases right after it say of it
-    end = _predicate_end(cue, obj)
-    if obj.pos_ == "PRON" and (end == obj.right_edge.i or not evidence):
-        return None
-    hi = end
-    gloss = _gloss(obj)
-    if gloss is not None:  # "endorses Trump, who says he is honored": Trump is the object
-        hi = min(hi, gloss - 1)
-    for c in cue.children:
-        if c.dep_ == "prep" and c.i > hi and c.lower_ in ("of", "for", "as"):
-            hi = c.right_edge.i
-    span = trim_span(cue.doc, obj.left_edge.i, hi)
-    return Site(cue, *span, form="object") if span else None
-
-
-def _gloss(obj: Token) -> int | None:
-    """Where a non-restrictive relative clause or apposition on ``obj`` starts (its comma)."""
-    doc = obj.doc
-    for c in obj.children:
-        if c.i > obj.i and c.dep_ in ("relcl", "appos") and doc[c.left_edge.i - 1].text == ",":
-            return c.left_edge.i - 1
-    return None
-
-
-def _predicate_end(cue: Token, obj: Token) -> int:
-    """The last token of what an evidence verb's object is shown to be or do ("him with his
-    hands in the air", "Clinton ahead by 3 points"): the cue's modifiers right after the
-    object, up to a comma or a clause of its own."""
-    doc, hi = cue.doc, obj.right_edge.i
-    for c in cue.children:
-        if c.i <= hi:
-            continue
-        if c.dep_ not in PREDICATE_DEPS or any(t.is_punct for t in doc[hi + 1 : c.left_edge.i]):
-            break
-        if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
-            break  # "announced ... on Friday": when the source spoke, not what it said
-        hi = c.right_edge.i
-    return hi
-
-
-def call_site(cue: Token) -> Site | None:
-    """ "X called for new tariffs", "X called on Y to resign" (what X demands) and "X called
-    climate change a hoax" (what X says it is): the forms in which "call" reports."""
-    if cue.lemma_.lower() != "call":
-        return None
-    doc = cue.doc
-    kids = [c for c in cue.children if c.i > cue.i]
-    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
-    if prep is not None and prep.lower_ == "for" and prep.right_edge.i > prep.i:
-        span = trim_span(doc, prep.i + 1, prep.right_edge.i)
-        return Site(cue, *span, form="call_for") if span else None
-    if prep is not None:
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > prep.i), None)
-        if obj is None or xcomp is None:
-            return None
-        span = trim_span(doc, obj.left_edge.i, xcomp.right_edge.i)
-        return Site(cue, *span, form="call_for") if span else None
-    obj = next((c for c in kids if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    said = [c for c in kids if c.dep_ == "oprd"] + [
-        c for c in obj.children if c.dep_ in ("dobj", "oprd", "attr") and c.i > obj.i]
-    if not said:
-        return None  # "called him": a telephone call, not a claim
-    span = trim_span(doc, obj.left_edge.i, max(c.right_edge.i for c in said))
-    return Site(cue, *span, form="naming") if span else None
 
 
 def passive_site(cue: Token) -> Site | None:

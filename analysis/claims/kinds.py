@@ -13,9 +13,9 @@ The kind follows the cue's meaning and the form the parse shows it in, not the c
 
 from __future__ import annotations
 
-from analysis.claims.content import Site
 from analysis.claims.cues import CLAIM_LEMMAS
 from analysis.claims.nouns import verb_of
+from analysis.claims.site import Site
 from analysis.quotes.cues import SPEECH_LEMMAS, words
 
 # Verbs whose content is what the source wants, plans, promises or demands, in any form.

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.claims.content import Site, trim_span, within_line
+from analysis.claims.content import within_line
 from analysis.claims.cues import CLAIM_LEMMAS
+from analysis.claims.site import Site, trim_span
 from analysis.quotes.cues import words
 
 # Nouns whose verb is not their stem (the rest are found by derivation).
