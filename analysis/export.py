@@ -57,7 +57,7 @@ def fact_rows(article: Article, analysis: Analysis) -> Iterable[dict[str, Any]]:
                "speaker": q.speaker, "kind": q.kind, "cue": q.cue}
     for c in analysis.claims:
         yield {**base, "fact": "claim", "text": c.text, "start": c.start, "end": c.end,
-               "speaker": c.speaker, "cue": c.cue}
+               "speaker": c.speaker, "kind": c.kind, "cue": c.cue}
     for f in analysis.numbers:
         yield {**base, "fact": "number", "text": f.text, "start": f.start, "end": f.end,
                "value": f.value, "value_max": f.value_max,
@@ -104,7 +104,8 @@ def _markdown(results: Iterable[tuple[Article, Analysis]], out: TextIO) -> int:
             out.write(f"\n### Reported speech ({len(analysis.claims)})\n\n")
             for c in analysis.claims:
                 cue = f"{_md_text(c.cue)}; " if c.cue else ""
-                out.write(f"- {_md_text(cite(article, c))} [{cue}chars {c.start}–{c.end}]\n")
+                out.write(f"- {_md_text(cite(article, c))} [{c.kind}; {cue}chars "
+                          f"{c.start}–{c.end}]\n")
         if analysis.numbers:
             out.write(f"\n### Numbers ({len(analysis.numbers)})\n\n")
             out.write("| text | value | qualifier | kind | unit | counted | source | chars |\n")

@@ -6,8 +6,8 @@ Every fact carries ``start``/``end`` character offsets into ``Article.text`` and
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Self
 
 NumberValue = int | float | str | None
 
@@ -46,8 +46,32 @@ class Entity:
         return cls(d["id"], d["name"], d["label"], [Mention(**m) for m in d.get("mentions", [])])
 
 
+class Attributed:
+    """What a quote and a claim share: the record form of their fields (one definition for both).
+
+    ``speaker_mention`` is a :class:`Mention` in the object and ``{start, end, text}`` (or null)
+    in the record; every other field is stored as it is, in field order.
+    """
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+        sm = d.get("speaker_mention")
+        d["speaker_mention"] = sm.to_dict() if sm else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Self:
+        """The object of a record; absent fields take their defaults."""
+        kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}  # type: ignore[arg-type]
+        sm = kw.get("speaker_mention")
+        kw["speaker_mention"] = Mention(**sm) if sm else None
+        return cls(**kw)
+
+
 @dataclass(slots=True)
-class Quote:
+class Quote(Attributed):
     """A quotation; ``text`` excludes the quote marks. ``kind``: direct | partial | continuation."""
 
     start: int
@@ -59,25 +83,17 @@ class Quote:
     speaker_mention: Mention | None = None
     cue: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["speaker_mention"] = self.speaker_mention.to_dict() if self.speaker_mention else None
-        return d
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Quote:
-        sm = d.get("speaker_mention")
-        return cls(
-            d["start"], d["end"], d["text"], d.get("kind", "direct"), d.get("speaker"),
-            d.get("speaker_entity"), Mention(**sm) if sm else None, d.get("cue"),
-        )
+# What a claim attributes (SPEC §2): a statement, a thought/knowledge/finding, a plan/demand.
+CLAIM_KINDS = ("speech", "belief", "intent")
 
 
 @dataclass(slots=True)
-class Claim:
+class Claim(Attributed):
     """Reported speech without quote marks: ``text`` is what is claimed (without "that").
 
-    The same fields and offsets invariant as a :class:`Quote`, without ``kind``.
+    The same fields and offsets invariant as a :class:`Quote`; ``kind`` (last, so a claim
+    built positionally reads as before) is one of :data:`CLAIM_KINDS`.
     """
 
     start: int
@@ -87,19 +103,7 @@ class Claim:
     speaker_entity: str | None = None
     speaker_mention: Mention | None = None
     cue: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["speaker_mention"] = self.speaker_mention.to_dict() if self.speaker_mention else None
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Claim:
-        sm = d.get("speaker_mention")
-        return cls(
-            d["start"], d["end"], d["text"], d.get("speaker"), d.get("speaker_entity"),
-            Mention(**sm) if sm else None, d.get("cue"),
-        )
+    kind: str = "speech"
 
 
 @dataclass(slots=True)

@@ -49,7 +49,7 @@ def _schemas() -> dict[str, Any]:
         "entities": [*art, ("entity_id", s), ("name", s), ("label", s), ("mentions", i32)],
         "mentions": [*art, ("entity_id", s), ("name", s), ("label", s), *span],
         "quotes": [*art, *span, ("kind", s), *speaker],
-        "claims": [*art, *span, *speaker],
+        "claims": [*art, *span, ("kind", s), *speaker],
         "numbers": [*art, *span, ("value", f64), ("value_iso", s), ("value_max", f64),
                     ("value_max_iso", s), ("value_from", f64), ("qualifier", s), ("kind", s),
                     ("unit", s), ("counted", s), ("source", s), ("source_entity", s)],
@@ -96,7 +96,7 @@ def fact_rows(index: int, article: Article, analysis: Analysis) -> dict[str, lis
                                "kind": q.kind, **_speaker_fields(q)})
     for c in analysis.claims:
         rows["claims"].append({**art, "start": c.start, "end": c.end, "text": c.text,
-                               **_speaker_fields(c)})
+                               "kind": c.kind, **_speaker_fields(c)})
     for f in analysis.numbers:
         value, value_iso = _split_value(f.value)
         value_max, value_max_iso = _split_value(f.value_max)

@@ -114,6 +114,25 @@ async def test_quotes_pane_lists_reported_speech_in_its_own_section_and_inline()
         assert inline[0][2] == "claim"
 
 
+async def test_a_claims_kind_is_shown_and_filterable():
+    app, _, analysis = app_for()
+    analysis.claims[1].kind = "intent"  # hand-set: the pane shows what the record says
+    analysis.claims[3].kind = "belief"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot, app)
+        shown = prompts(app, "quote")
+        assert [p.split("\n")[0].rsplit(" · ", 1)[-1] for p in shown[2:6]] == [
+            "statement", "intention", "statement", "belief"]
+        app.pane("quote").list_widget.focus()
+        await pilot.press("f", *"belief")
+        pane = app.pane("quote")
+        assert str(pane.border_title) == "Quotes (0/1) · Reported (1/4)"
+        assert analysis.claims[3].text.split()[0] in prompts(app, "quote")[-1]
+        await pilot.press("escape")
+        await pilot.press("f", *"statement")
+        assert str(pane.border_title) == "Quotes (0/1) · Reported (2/4)"
+
+
 async def test_selecting_copying_and_filtering_a_claim():
     app, article, analysis = app_for()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

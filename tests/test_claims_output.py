@@ -137,7 +137,8 @@ def test_jsonl_and_json_carry_claims_and_number_sources():
     assert [c["text"] for c in record["claims"]] == [c.text for c in ANALYSIS.claims]
     first = record["claims"][0]
     assert set(first) == {"start", "end", "text", "speaker", "speaker_entity", "speaker_mention",
-                          "cue"}
+                          "cue", "kind"}
+    assert [c["kind"] for c in record["claims"]] == ["speech", "speech", "speech"]
     assert first["speaker_mention"] == {"start": TEXT.index("The port"),
                                         "end": TEXT.index("The port") + 18,
                                         "text": "The port authority"}
@@ -154,7 +155,7 @@ def test_csv_has_claim_rows_and_number_sources():
         (c.text, c.speaker, c.cue) for c in ANALYSIS.claims]
     for r in claims:
         assert TEXT[int(r["start"]):int(r["end"])] == r["text"]
-        assert r["kind"] == "" and r["source"] == ""
+        assert r["kind"] == "speech" and r["source"] == ""
     numbers = {r["text"]: r["source"] for r in rows if r["fact"] == "number"}
     assert numbers == {"nearly 300": "the port authority", "Friday": ""}
     assert [r["fact"] for r in rows if r["fact"] == "quote"] == ["quote"]
@@ -166,7 +167,7 @@ def test_markdown_has_a_reported_speech_section_and_a_source_column():
     section = md.split("### Reported speech (3)")[1].split("###")[0]
     lines = [line for line in section.splitlines() if line.startswith("- ")]
     assert lines[0] == ("- According to the port authority, nearly 300 passengers were stranded "
-                        "overnight — “Ferry service halted”, 2025-03-07 [said; chars "
+                        "overnight — “Ferry service halted”, 2025-03-07 [speech; said; chars "
                         f"{STRANDED.start}–{STRANDED.end}]")
     assert lines[2].startswith("- The operator denied that the crew had ignored the warning")
     assert "“" not in section.replace("“Ferry service halted”", "")
@@ -181,3 +182,19 @@ def test_markdown_without_claims_has_no_empty_section():
     out = io.StringIO()
     write("md", [(ARTICLE, Analysis(quotes=[QUOTE]))], out)
     assert "Reported speech" not in out.getvalue()
+
+
+def test_a_claims_kind_reaches_every_export():
+    believed = Claim(*at("the crew had ignored the warning"), "the crew had ignored the warning",
+                     "The operator", cue="believes", kind="belief")
+    analysis = Analysis(claims=[believed])
+    out = io.StringIO()
+    write("jsonl", [(ARTICLE, analysis)], out)
+    assert json.loads(out.getvalue())["claims"][0]["kind"] == "belief"
+    out = io.StringIO()
+    write("csv", [(ARTICLE, analysis)], out)
+    assert [r["kind"] for r in csv.DictReader(io.StringIO(out.getvalue()))] == ["belief"]
+    out = io.StringIO()
+    write("md", [(ARTICLE, analysis)], out)
+    assert "[belief; believes; chars" in out.getvalue()
+    assert Analysis.from_dict(analysis.to_dict()).claims == [believed]

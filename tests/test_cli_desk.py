@@ -45,16 +45,20 @@ def test_speakers_jsonl_text_and_csv(corpus, capsys):
     assert lines[0]["name"] == "Serhiy Cherevatyi" and lines[0]["quotes"] == 2
     for line in lines:
         assert set(line) == {"speaker_id", "name", "label", "aliases", "quotes", "claims",
-                             "articles", "items"}
+                             "articles", "statements", "beliefs", "intentions", "items"}
+        assert line["statements"] + line["beliefs"] + line["intentions"] == line["claims"]
         for item in line["items"]:
             text = (corpus / item["path"].rsplit("/", 1)[-1]).read_text(encoding="utf-8")
             assert text[item["start"]:item["end"]] == item["text"]
             assert item["kind"] in ("quote", "claim")
+            assert (item.get("claim_kind") in ("speech", "belief", "intent")) == (
+                item["kind"] == "claim")
             assert item["date"] in ("2023-01-02", "2023-01-03")
         kinds = [item["kind"] for item in line["items"]]
         assert (kinds.count("quote"), kinds.count("claim")) == (line["quotes"], line["claims"])
     code, out, _ = run(capsys, "speakers", str(corpus), "--sort", "name", "--limit", "1")
-    assert code == 0 and out.splitlines()[0].split()[:3] == ["QUOTES", "CLAIMS", "ARTICLES"]
+    assert code == 0 and out.splitlines()[0].split()[:5] == [
+        "QUOTES", "STATEMENTS", "BELIEFS", "INTENTIONS", "ARTICLES"]
     assert f"of {len(lines)} speakers" in out.splitlines()[-1]
     code, out, _ = run(capsys, "speakers", str(corpus), "--format", "csv", "--filter", "konash")
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -54,12 +54,18 @@ def test_claims_are_counted_apart_from_quotes():
     key, art, analysis = entry(7, text, [entity(text, "Ana Ruiz", "PERSON")])
     start = text.index("the dam held")
     analysis.claims.append(Claim(start, start + 12, "the dam held", speaker="Ana Ruiz"))
+    start = text.index("so too")
+    analysis.claims.append(Claim(start, start + 6, "so too", speaker="Ana Ruiz", kind="belief"))
     desk = CorpusDesk.in_memory()
     desk.add(_entries() + [(key, art, analysis)])
     ruiz = desk.speakers()[0]
-    assert (ruiz.quotes, ruiz.claims, ruiz.articles) == (3, 1, 3)
-    kinds = [f.kind for f in desk.speaker_facts(ruiz.speaker_id)]
-    assert sorted(kinds) == ["claim", "quote", "quote", "quote"]
+    assert (ruiz.quotes, ruiz.claims, ruiz.articles) == (3, 2, 3)
+    # statements apart from beliefs and intentions
+    assert (ruiz.statements, ruiz.beliefs, ruiz.intentions) == (1, 1, 0)
+    facts = desk.speaker_facts(ruiz.speaker_id)
+    assert sorted(f.kind for f in facts) == ["claim", "claim", "quote", "quote", "quote"]
+    assert sorted(str(f.claim_kind) for f in facts) == [
+        "None", "None", "None", "belief", "speech"]
 
 
 def test_entities_articles_and_cooccurrence():

@@ -65,7 +65,9 @@ def test_tables_hold_every_fact_with_offsets_and_fixed_schemas(corpus, tmp_path,
     assert len(read(target, "entities")) == sum(len(r["entities"]) for r in records)
     assert len(quotes) == sum(len(r["quotes"]) for r in records)
     assert len(numbers) == sum(len(r["numbers"]) for r in records)
-    assert len(read(target, "claims")) == sum(len(r["claims"]) for r in records)
+    claims = read(target, "claims")
+    assert len(claims) == sum(len(r["claims"]) for r in records)
+    assert [c["kind"] for c in claims] == [c["kind"] for r in records for c in r["claims"]]
     for row in mentions + quotes + numbers:
         assert text[row["article_id"]][row["start"]:row["end"]] == row["text"]
     for row in quotes:

@@ -136,3 +136,30 @@ def test_claims_and_speakers_change_the_indexed_document():
     analysis.claims = []
     ix.add(article, analysis)
     assert ix.search("rocket systems", kind="claim") == []
+
+
+def test_kind_filter_finds_claims_of_one_kind():
+    text = ("Port news\n\nThe harbour master said the ferry will sail on Friday. "
+            "Engineers believe the ferry can sail on Friday. "
+            "The union vowed to stop the ferry on Friday.")
+    said, believed, vowed = ("the ferry will sail on Friday", "the ferry can sail on Friday",
+                             "to stop the ferry on Friday")
+    claims = [Claim(text.index(s), text.index(s) + len(s), s, who, cue=cue, kind=kind)
+              for s, who, cue, kind in ((said, "The harbour master", "said", "speech"),
+                                        (believed, "Engineers", "believe", "belief"),
+                                        (vowed, "The union", "vowed", "intent"))]
+    ix = SearchIndex()
+    ix.add(Article(id="port", path="port.txt", text=text, title="Port news"),
+           Analysis(claims=claims))
+    assert [h.text for h in ix.search("ferry friday", kind="claim")] != []
+    for kind, expected in (("speech", said), ("belief", believed), ("intent", vowed)):
+        hits = ix.search(f"kind:{kind} ferry friday")
+        assert [(h.kind, h.text) for h in hits] == [("claim", expected)]
+        assert hits[0].to_dict()["claim_kind"] == kind
+        assert [h.text for h in ix.search(f"kind:{kind}")] == [expected]  # filter alone
+    assert [h.text for h in ix.search("kind:belief speaker:engineers")] == [believed]
+    assert ix.search("kind:belief speaker:union") == []
+    q = parse_query("kind:belief")
+    assert (q.kinds, q.label, q.impossible) == (("claim",), "belief", False)
+    assert parse_query("kind:belief label:org").impossible
+    assert parse_query("kind:intent", kind="quote").impossible

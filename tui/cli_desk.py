@@ -112,9 +112,10 @@ def _speakers(desk: CorpusDesk, args: argparse.Namespace, out: TextIO) -> None:
     elif args.format == "csv":
         _csv(out, SPEAKER_CSV, [speaker_csv(r) for r in shown])
     else:
-        _table(out, ("QUOTES", "CLAIMS", "ARTICLES", "SPEAKER", "LABEL", "ALSO"),
-               [(r.quotes, r.claims, r.articles, r.name, r.label or "-", ", ".join(r.aliases))
-                for r in shown])
+        _table(out, ("QUOTES", "STATEMENTS", "BELIEFS", "INTENTIONS", "ARTICLES", "SPEAKER",
+                     "LABEL", "ALSO"),
+               [(r.quotes, r.statements, r.beliefs, r.intentions, r.articles, r.name,
+                 r.label or "-", ", ".join(r.aliases)) for r in shown])
         _footer(out, len(shown), len(rows), "speaker")
 
 

@@ -22,6 +22,8 @@ LABEL_ORDER = (
 KINDS = ("entity", "quote", "number")  # the panes; claims are listed in the Quotes pane
 # What a copied fact is called in the notification.
 NOUNS = {"entity": "entity", "quote": "quote", "claim": "reported speech", "number": "number"}
+# How the Quotes pane names a claim's kind (SPEC §2 ``claims[].kind``).
+CLAIM_KIND_NAMES = {"speech": "statement", "belief": "belief", "intent": "intention"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +76,18 @@ def quote_items(analysis: Analysis) -> list[FactItem]:
     for kind, facts in (("quote", analysis.quotes), ("claim", analysis.claims)):
         section = [
             FactItem(kind, f, ((f.start, f.end),),
-                     f"{f.speaker or ''} {f.text} {f.cue or ''}".lower())
+                     f"{f.speaker or ''} {f.text} {f.cue or ''} {claim_kind_words(f)}".lower())
             for f in facts
         ]
         items += sorted(section, key=lambda it: it.start)
     return items
+
+
+def claim_kind_words(fact: Quote | Claim) -> str:
+    """What the pane filter matches a claim's kind with: "belief" and what the pane shows."""
+    if not isinstance(fact, Claim):
+        return ""
+    return f"{fact.kind} {CLAIM_KIND_NAMES.get(fact.kind, '')}"
 
 
 def number_items(analysis: Analysis) -> list[FactItem]:
@@ -110,7 +119,8 @@ def fact_for_hit(hit: Any) -> Quote | Claim | Entity | Mention:
     if hit.kind == "quote":
         return Quote(hit.start, hit.end, hit.text, speaker=hit.speaker, cue=hit.cue)
     if hit.kind == "claim":
-        return Claim(hit.start, hit.end, hit.text, speaker=hit.speaker, cue=hit.cue)
+        return Claim(hit.start, hit.end, hit.text, speaker=hit.speaker, cue=hit.cue,
+                     kind=hit.label or "speech")
     if hit.kind == "entity":
         return Entity("", hit.text, hit.label or "entity")
     return Mention(hit.start, hit.end, hit.text)

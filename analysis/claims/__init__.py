@@ -14,8 +14,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from analysis.claims.bounds import participle_owner
-from analysis.claims.content import Site, find_sites
+from analysis.claims.content import find_sites
 from analysis.claims.cues import is_claim_cue
+from analysis.claims.kinds import SPEECH_ONLY_FORMS, claim_kind
+from analysis.claims.nouns import is_noun_cue, noun_sites
+from analysis.claims.site import Site
 from analysis.claims.sources import assign_sources
 from analysis.doctext import doc_text
 from analysis.model import Claim, Quote
@@ -43,18 +46,27 @@ def _extract(doc: Doc, index: EntityIndex, quotes: list[Quote]) -> list[Claim]:
     seen: set[tuple[int, int]] = set()
     found: list[tuple[Token, Claim]] = []
     for tok in doc:
-        if not is_claim_cue(tok) or _within(tok.idx, marked):
+        if _within(tok.idx, marked):
             continue
-        for site in find_sites(tok):
+        if is_claim_cue(tok):
+            sites = find_sites(tok)
+        elif is_noun_cue(tok):
+            sites = noun_sites(tok)
+        else:
+            continue
+        for site in sites:
             start, end = doc[site.lo].idx, doc[site.hi].idx + len(doc[site.hi].text)
             if (start, end) in seen or _repeats(start, end, marked):
                 continue
             seen.add((start, end))
+            kind = claim_kind(site)
+            if kind != "speech" and site.form in SPEECH_ONLY_FORMS:
+                continue
             r = _source(site, index)
             name = r.name if r.name and r.name.lower() not in BARE_PRONOUNS else None
-            found.append(
-                (tok, Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok)))
-            )
+            claim = Claim(start, end, text[start:end], name, r.entity, r.mention, cue_text(tok),
+                          kind)
+            found.append((tok, claim))
     out = [c for tok, c in found if not _nested(tok, c, found)]
     out.sort(key=lambda c: (c.start, c.end))
     return out

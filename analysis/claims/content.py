@@ -7,61 +7,27 @@ Forms, by the cue's place in the parse:
   * "according to X": the clause the phrase modifies, without the phrase;
   * passives: "... is believed to ..." (subject to the end of the infinitive clause), "... was
     reported by X" (the subject);
-  * infinitives of intent ("vowed to ...", "urged voters to ...") and the object of a verb of
-    stating or taking a stand ("announced the arrest of ...", "accused X of ...").
+  * infinitives of intent ("vowed to ...", "urged voters to ...", "told X to ...");
+  * "As X said, ...";
+  * objects of stating, taking a stand or evidence and the forms of "call" (``objects``).
 The parse's slips are read through: a "that" clause hung on the noun of "said in a statement
 that ...", a gerund taken for the complement, a second "that" clause coordinated with the cue.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
 from analysis.claims.bounds import cut_cue_verb, cut_participle
-from analysis.claims.cues import INTENT_LEMMAS, STANCE_LEMMAS
+from analysis.claims.cues import INTENT_LEMMAS
+from analysis.claims.objects import call_site, object_site
+from analysis.claims.site import Site, denied, trim_span, words_in
+from analysis.quotes.cues import SPEECH_LEMMAS
 
 CONTENT_DEPS = frozenset({"ccomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp"})
-# Words that open a complement without being part of what is claimed.
-LEAD_WORDS = frozenset({"that", "whether", "if"})
-MIN_CONTENT_TOKENS = 2
 MIN_CLAUSE_WORDS = 3  # a clause before a parenthetical cue ("Too often, he says" is not one)
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-
-
-@dataclass(slots=True)
-class Site:
-    """One attribution: the cue token, the content's token range ``[lo, hi]`` and, where the
-    form names it outside the cue's subject ("by X", "according to X"), the source's head."""
-
-    cue: Token
-    lo: int
-    hi: int
-    source: Token | None = None
-    passive: bool = False
-
-
-def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """Shrink ``[lo, hi]`` past edge punctuation, spaces and a leading "that"; None when too
-    little is left."""
-    while lo <= hi and (
-        doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in LEAD_WORDS
-        or doc[lo].dep_ == "cc"
-    ):
-        if doc[lo].is_quote:
-            break  # an opening mark stays with the quote it opens
-        lo += 1
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not doc[hi].is_quote:
-        hi -= 1
-    if hi - lo + 1 < MIN_CONTENT_TOKENS:
-        return None
-    return lo, hi
-
-
-def _words(doc: Doc, lo: int, hi: int) -> int:
-    return sum(1 for t in doc[lo : hi + 1] if not (t.is_punct or t.is_space))
 
 
 def complement_site(cue: Token) -> Site | None:
@@ -76,30 +42,47 @@ def complement_site(cue: Token) -> Site | None:
     lo, hi = comp.left_edge.i, cut_participle(comp, comp.right_edge.i)
     hi = cut_cue_verb(cue, comp, hi)
     if comp.i > cue.i:
+        lo = _subject_before(cue, comp, lo)
+    if comp.i > cue.i:
         # "said the U.S. needs ..., but that he would not ...": a second "that" clause the
         # parse coordinates with the cue is more of the same content
         for c in cue.children:
             if c.i > hi and c.dep_ in ("conj", "ccomp") and _opens_with_that(c):
                 hi = c.right_edge.i
+            elif c.i > hi and c.dep_ == "ccomp" and _follows(cue.doc, hi, c):
+                # "says he drank too much, used drugs and ...": a second complement without a
+                # subject, right after the first, continues it
+                hi = c.right_edge.i
     doc = cue.doc
-    span = _trim(doc, lo, hi)
+    span = trim_span(doc, lo, hi)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
         return None
-    if doc[lo].tag_ in WH_TAGS and _denied(cue):
+    if doc[lo].tag_ in WH_TAGS and denied(cue):
         return None  # "nobody knows who did it": an open question, not a claim
-    return Site(cue, *span)
+    return Site(cue, *span, form="complement")
+
+
+def _follows(doc: Doc, hi: int, clause: Token) -> bool:
+    """``clause`` starts right after token ``hi`` (a comma or "and" between) and has no
+    subject of its own."""
+    between = doc[hi + 1 : clause.left_edge.i]
+    return all(t.is_punct or t.dep_ == "cc" for t in between) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def _subject_before(cue: Token, comp: Token, lo: int) -> int:
+    """ "said about half of the adjustment reflected losses": a complement without a subject
+    whose subject the parse hung on the cue; the content starts with it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") for c in comp.children):
+        return lo
+    between = [c for c in cue.children if cue.i < c.i < comp.i and not c.is_punct]
+    if not between or any(t.is_punct for t in cue.doc[cue.i + 1 : lo]):
+        return lo
+    return min(lo, between[0].left_edge.i)
 
 
 def _opens_with_that(tok: Token) -> bool:
     return any(g.dep_ == "mark" and g.lower_ == "that" for g in tok.children)
-
-
-def _denied(cue: Token) -> bool:
-    """The cue is negated ("did not say", "nobody knows")."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("nobody", "no one", "none"))
-        for c in cue.children
-    )
 
 
 def _framed_clause(cue: Token) -> list[Token]:
@@ -130,17 +113,45 @@ def _gerund_clause(cue: Token) -> list[Token]:
 def infinitive_site(cue: Token) -> Site | None:
     """ "X vowed to rebuild ...", "X urged voters to stay home": what the source commits to or
     urges, from the person urged (if any) to the end of the infinitive clause."""
-    if cue.lemma_.lower() not in INTENT_LEMMAS:
-        return None
     xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     if xcomp is None or not any(c.dep_ in ("nsubj", "aux") for c in xcomp.children):
+        return None
+    if cue.lemma_.lower() not in INTENT_LEMMAS and not _directive(cue, xcomp):
         return None
     if not any(c.dep_ in ("nsubj",) for c in cue.children) and cue.dep_ not in ("advcl", "conj"):
         return None
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
     lo = obj.left_edge.i if obj is not None else xcomp.left_edge.i
-    span = _trim(cue.doc, lo, xcomp.right_edge.i)
-    return Site(cue, *span) if span else None
+    span = trim_span(cue.doc, lo, xcomp.right_edge.i)
+    return Site(cue, *span, form="infinitive") if span else None
+
+
+def _directive(cue: Token, xcomp: Token) -> bool:
+    """ "told his advisers to find ...", "warned residents to leave": a speech verb with an
+    object and an infinitive after it tells someone to do something."""
+    return cue.lemma_.lower() in SPEECH_LEMMAS and any(
+        c.dep_ == "dobj" and cue.i < c.i < xcomp.i for c in cue.children)
+
+
+def as_site(cue: Token) -> Site | None:
+    """ "As the mayor said on Friday, the bridge will ...", "..., as experts expected": the
+    clause the "as" phrase hangs on, without the phrase."""
+    if cue.dep_ != "advcl" or cue.head.i == cue.i:
+        return None
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or mark.i != cue.left_edge.i:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+        return None
+    doc, head, sent = cue.doc, cue.head, cue.sent
+    lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+    if mark.i <= lo:  # the phrase opens the clause
+        span = trim_span(doc, cue.right_edge.i + 1, hi)
+    else:
+        span = trim_span(doc, lo, mark.i - 1)
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
+        return None
+    return Site(cue, *span, form="as")
 
 
 def parenthetical_site(cue: Token) -> Site | None:
@@ -164,10 +175,14 @@ def parenthetical_site(cue: Token) -> Site | None:
     lo = max(head.left_edge.i, cue.sent.start)
     if lo >= start - 1:
         return None
-    span = _trim(doc, lo, start - 1)
+    span = trim_span(doc, lo, start - 1)
     # "The bridge, officials said, will ...": a head after the cue makes a short subject a piece
     least = 1 if head.i > cue.i else MIN_CLAUSE_WORDS
-    return Site(cue, *span) if span and _words(doc, *span) >= least else None
+    if span and words_in(doc, *span) >= least:
+        return Site(cue, *span, form="parenthetical")
+    if head.i > cue.i:  # "Overall, she said, X": no claim before the cue, X after it
+        return Site(cue, lo, start - 1, form="parenthetical", shown=False)
+    return None
 
 
 def continued_site(cue: Token, first: Site) -> Site | None:
@@ -191,10 +206,10 @@ def continued_site(cue: Token, first: Site) -> Site | None:
         hi = min(hi, max(head.right_edge.i, cue.right_edge.i))
     if own_end + 1 > hi:
         return None
-    span = _trim(doc, own_end + 1, hi)
-    if span is None or _words(doc, *span) < MIN_CLAUSE_WORDS:
+    span = trim_span(doc, own_end + 1, hi)
+    if span is None or words_in(doc, *span) < MIN_CLAUSE_WORDS:
         return None
-    return Site(first.cue, *span, source=first.source)
+    return Site(first.cue, *span, source=first.source, form=first.form)
 
 
 def _inverted(cue: Token) -> bool:
@@ -216,10 +231,10 @@ def root_site(cue: Token) -> Site | None:
     first = min([cue.i, *[s.left_edge.i for s in subj]])
     if first == 0 or doc[first - 1].text != "," or first - 1 <= cue.sent.start:
         return None
-    span = _trim(doc, cue.sent.start, first - 2)
+    span = trim_span(doc, cue.sent.start, first - 2)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[span[0] : span[1] + 1]):
         return None
-    return Site(cue, *span)
+    return Site(cue, *span, form="root")
 
 
 def according_site(tok: Token) -> Site | None:
@@ -232,35 +247,18 @@ def according_site(tok: Token) -> Site | None:
     head = tok.head
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
+    # "X rose, but declined ..., according to Y": the phrase vouches for the whole sentence
+    while head.dep_ in ("conj", "advcl") and head.head.i != head.i:
+        head = head.head
     lo = max(min(head.left_edge.i, phrase_lo), sent.start)
     hi = min(max(head.right_edge.i, phrase_hi), sent.end - 1)
     if phrase_lo <= lo + 1:  # the phrase opens the clause
-        span = _trim(doc, phrase_hi + 1, hi)
+        span = trim_span(doc, phrase_hi + 1, hi)
     elif phrase_hi >= hi - 1:  # the phrase closes it
-        span = _trim(doc, lo, phrase_lo - 1)
+        span = trim_span(doc, lo, phrase_lo - 1)
     else:  # "X, according to Y, is ...": the part before; ``continued_site`` the rest
-        span = _trim(doc, lo, phrase_lo - 1)
-    return Site(tok, *span, source=source) if span else None
-
-
-def object_site(cue: Token) -> Site | None:
-    """ "The police announced the arrest of a man", "Sanders accused Republicans of ...": the
-    object of a verb of stating or of taking a stand, with its "of"/"for"/"as" phrase."""
-    if cue.lemma_.lower() not in STANCE_LEMMAS:
-        return None
-    if not any(c.dep_ == "nsubj" for c in cue.children) and cue.tag_ != "VBG":
-        return None
-    if _denied(cue) or (cue.dep_ == "pcomp" and cue.head.lower_ == "without"):
-        return None  # "did not confirm the report", "without claiming the strike"
-    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
-    if obj is None or obj.pos_ == "PRON":
-        return None
-    hi = obj.right_edge.i
-    for c in cue.children:
-        if c.dep_ == "prep" and c.i > hi and c.lower_ in ("of", "for", "as"):
-            hi = c.right_edge.i
-    span = _trim(cue.doc, obj.left_edge.i, hi)
-    return Site(cue, *span) if span else None
+        span = trim_span(doc, lo, phrase_lo - 1)
+    return Site(tok, *span, source=source, form="according") if span else None
 
 
 def passive_site(cue: Token) -> Site | None:
@@ -273,12 +271,39 @@ def passive_site(cue: Token) -> Site | None:
     xcomp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     doc = cue.doc
     if xcomp is not None:
-        span = _trim(doc, subj.left_edge.i, xcomp.right_edge.i)
+        span = trim_span(doc, subj.left_edge.i, xcomp.right_edge.i)
     elif source is not None:
-        span = _trim(doc, subj.left_edge.i, subj.right_edge.i)
+        span = trim_span(doc, subj.left_edge.i, subj.right_edge.i)
     else:
         return None
-    return Site(cue, *span, source=source, passive=True) if span else None
+    return Site(cue, *span, source=source, passive=True, form="passive") if span else None
+
+
+def _line_end(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+
+
+def within_line(site: Site) -> Site | None:
+    """The site's content cut to the line (paragraph) of its cue: the parse may run a headline
+    into its date line and the first sentence, and a claim never crosses a line break."""
+    doc = site.cue.doc
+    lo, hi, cue = site.lo, site.hi, site.cue.i
+    for i in range(min(lo, cue), max(hi, cue)):
+        if _line_end(doc[i]):
+            if i < cue:
+                lo = max(lo, i + 1)
+            elif i < hi:
+                hi = min(hi, i)
+                break
+    if lo > hi:
+        return None
+    if (lo, hi) == (site.lo, site.hi):
+        return site
+    span = trim_span(doc, lo, hi)
+    if span is None:
+        return None
+    site.lo, site.hi = span
+    return site
 
 
 def find_sites(cue: Token) -> list[Site]:
@@ -290,8 +315,10 @@ def find_sites(cue: Token) -> list[Site]:
     else:
         site = (
             complement_site(cue) or infinitive_site(cue) or passive_site(cue) or object_site(cue)
+            or call_site(cue)
         )
         inside = False
+        site = site or as_site(cue)
         if site is None:
             site = parenthetical_site(cue)
             inside = site is not None
@@ -299,4 +326,5 @@ def find_sites(cue: Token) -> list[Site]:
     if site is None:
         return []
     rest = continued_site(cue, site) if inside else None
-    return [site, rest] if rest is not None else [site]
+    sites = [s for s in (site, rest) if s is not None and s.shown]
+    return [s for s in map(within_line, sites) if s is not None]

@@ -67,7 +67,19 @@ def is_claim_cue(tok: Token) -> bool:
     if tok.tag_ not in _VERB_TAGS:
         return False
     lemma = tok.lemma_.lower()
+    if lemma == "call":
+        return _calls(tok)
     return lemma in CLAIM_LEMMAS or (lemma not in NOT_CLAIMING and _that_clause(tok))
+
+
+def _calls(tok: Token) -> bool:
+    """ "X called for ...", "X called Y a liar": "call" with a subject of its own or one it
+    shares ("... and called for ..."); never "a group called X" or "the so-called X"."""
+    if tok.dep_ in ("acl", "amod", "compound", "relcl") or "-" in tok.text:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return not any(c.dep_ == "nsubjpass" for c in tok.children)
+    return tok.dep_ in ("conj", "xcomp", "advcl", "pcomp")
 
 
 def _that_clause(tok: Token) -> bool:

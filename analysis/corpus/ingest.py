@@ -125,7 +125,7 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
          for w in [strength.get((m[1], m[2]), 1.0)]])
     conn.executemany("INSERT OR IGNORE INTO desk_alias VALUES (?, ?)", aliases)
     speech_rows = list(_speech_rows(names, aid, analysis))
-    conn.executemany("INSERT INTO desk_speech VALUES (?, ?, ?, ?, ?, ?)", speech_rows)
+    conn.executemany("INSERT INTO desk_speech VALUES (?, ?, ?, ?, ?, ?, ?)", speech_rows)
     conn.executemany("INSERT OR IGNORE INTO desk_speaker VALUES (?)",
                      {(row[2],) for row in speech_rows})
     conn.executemany(
@@ -142,7 +142,8 @@ def _speech_rows(names: Names, aid: int | None, analysis: Analysis) -> Iterable[
         for fact in facts:
             nid = names.nid(fact.speaker) if fact.speaker else None
             if nid is not None:
-                yield (aid, kind, nid, fact.start, fact.end, fact.text)
+                yield (aid, kind, nid, fact.start, fact.end, fact.text,
+                       fact.kind if isinstance(fact, Claim) else None)
 
 
 def number_rows(aid: int | None, article: Article, analysis: Analysis,

@@ -24,6 +24,7 @@ class DeskFact:
     speaker: str | None = None  # quotes/claims: the resolved speaker name
     repeated: int = 0  # quotes in a speaker's detail: in how many stories the quote ran
     copy_of: str | None = None  # the id of the article this fact's article is a copy of
+    claim_kind: str | None = None  # claims: speech, belief or intent (SPEC §2 claims[].kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,11 @@ class QuoteRow:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRow:
-    """A speaker across the corpus: counts of quotes, claims and articles quoting them."""
+    """A speaker across the corpus: counts of quotes, claims and articles quoting them.
+
+    ``claims`` counts every claim; ``statements``, ``beliefs`` and ``intentions`` split it by
+    kind (speech, belief, intent).
+    """
 
     speaker_id: str
     name: str
@@ -68,6 +73,9 @@ class SpeakerRow:
     quotes: int
     claims: int
     articles: int
+    statements: int = 0
+    beliefs: int = 0
+    intentions: int = 0
 
 
 @dataclass(frozen=True, slots=True)

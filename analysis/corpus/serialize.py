@@ -15,7 +15,8 @@ from analysis.corpus.records import (
     SpeakerRow,
 )
 
-SPEAKER_CSV = ("speaker_id", "name", "label", "aliases", "quotes", "claims", "articles")
+SPEAKER_CSV = ("speaker_id", "name", "label", "aliases", "quotes", "claims", "articles",
+               "statements", "beliefs", "intentions")
 ENTITY_CSV = ("entity_id", "name", "label", "aliases", "articles", "mentions", "cooccurring")
 FIGURE_CSV = ("group", "kind", "unit", "disagree", "story", "value", "value_max", "value_from",
               "qualifier", "text", "counted", "source", "when", "role", "disputed", "article_id",
@@ -27,10 +28,13 @@ Versions = dict[str, list[CopyRow]]
 
 
 def fact_dict(fact: DeskFact) -> dict[str, Any]:
-    """A fact as an item of a speaker's ``items``."""
-    return {"kind": fact.kind, "article_id": fact.article_id, "path": fact.path,
-            "title": fact.title, "date": fact.date, "start": fact.start, "end": fact.end,
-            "text": fact.text}
+    """A fact as an item of a speaker's ``items`` (a claim with its ``claim_kind``)."""
+    d = {"kind": fact.kind, "article_id": fact.article_id, "path": fact.path,
+         "title": fact.title, "date": fact.date, "start": fact.start, "end": fact.end,
+         "text": fact.text}
+    if fact.kind == "claim":
+        d["claim_kind"] = fact.claim_kind
+    return d
 
 
 def copies_list(fact: DeskFact, versions: Versions | None) -> list[dict[str, Any]]:
@@ -54,7 +58,8 @@ def speaker_dict(row: SpeakerRow, facts: list[DeskFact], versions: Versions | No
         items.append(item)
     return {"speaker_id": row.speaker_id, "name": row.name, "label": row.label,
             "aliases": list(row.aliases), "quotes": row.quotes, "claims": row.claims,
-            "articles": row.articles, "items": items}
+            "articles": row.articles, "statements": row.statements, "beliefs": row.beliefs,
+            "intentions": row.intentions, "items": items}
 
 
 def place_dict(fact: DeskFact) -> dict[str, Any]:
@@ -105,7 +110,7 @@ def group_dict(group: FigureGroup, versions: Versions | None = None) -> dict[str
 
 def speaker_csv(row: SpeakerRow) -> list[Any]:
     return [row.speaker_id, row.name, row.label, "; ".join(row.aliases), row.quotes,
-            row.claims, row.articles]
+            row.claims, row.articles, row.statements, row.beliefs, row.intentions]
 
 
 def entity_csv(row: EntityRow, co: list[Cooccurrence]) -> list[Any]:

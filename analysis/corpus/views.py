@@ -43,22 +43,26 @@ def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], scope: s
              filter: str, sort: str, limit: int | None) -> list[SpeakerRow]:
     """``scope``: the SQL condition selecting the scoped ``sp.aid``."""
     rows = conn.execute(
-        "SELECT i.iid, sum(sp.kind = 'quote'), sum(sp.kind = 'claim'), count(DISTINCT sp.aid)"
+        "SELECT i.iid, sum(sp.kind = 'quote'), sum(sp.kind = 'claim'), count(DISTINCT sp.aid),"
+        " sum(sp.claim_kind = 'speech'), sum(sp.claim_kind = 'belief'),"
+        " sum(sp.claim_kind = 'intent')"
         " FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
         f" WHERE {scope} GROUP BY i.iid")
     out = []
-    for iid, quotes, claims, articles in rows:
+    for iid, quotes, claims, articles, statements, beliefs, intentions in rows:
         ident = identities[iid]
         if matches(filter, ident.name, *ident.aliases):
             out.append(SpeakerRow(iid, ident.name, ident.label, ident.aliases, quotes, claims,
-                                  articles))
+                                  articles, statements or 0, beliefs or 0, intentions or 0))
     out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold(),
                                            r.speaker_id))
     return _limited(out, limit)
 
 
 def _facts(rows) -> list[DeskFact]:
-    return [DeskFact(*row) for row in rows]
+    """Facts from rows of kind, key, article id, path, title, date, start, end, text, speaker
+    and, for speech, the claim's kind (named: DeskFact has fields between them)."""
+    return [DeskFact(*row[:10], claim_kind=row[10] if len(row) > 10 else None) for row in rows]
 
 
 def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity], speaker_id: str
@@ -67,7 +71,7 @@ def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity], spe
         return []
     return _facts(conn.execute(
         "SELECT sp.kind, a.key, a.article_id, a.path, a.title, a.date, sp.start, sp.end,"
-        " sp.text, n.name FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
+        " sp.text, n.name, sp.claim_kind FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
         " JOIN desk_counted s ON s.aid = sp.aid JOIN desk_article a ON a.aid = sp.aid"
         " JOIN desk_name n ON n.nid = sp.nid WHERE i.iid = ?"
         " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", (speaker_id,)))

@@ -38,6 +38,8 @@ class Hit:
         }
         if self.kind in ("quote", "claim"):
             d["speaker"] = self.speaker
+        if self.kind == "claim":
+            d["claim_kind"] = self.label  # speech, belief or intent (SPEC §2 claims[].kind)
         elif self.kind == "entity":
             d["label"] = self.label
         elif self.kind == "number":

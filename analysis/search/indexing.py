@@ -183,7 +183,7 @@ def _doc_key(content_key: str, article: Article, analysis: Analysis) -> str:
     """A digest of what the index holds for one article: its content, title and facts."""
     parts = [content_key, f"t{article.title!r}"]
     parts += [f"q{q.start},{q.end},{q.speaker},{q.cue}" for q in analysis.quotes]
-    parts += [f"c{c.start},{c.end},{c.speaker},{c.cue}" for c in analysis.claims]
+    parts += [f"c{c.start},{c.end},{c.speaker},{c.cue},{c.kind}" for c in analysis.claims]
     for e in analysis.entities:
         parts.append(f"e{e.label},{e.name}")
         parts += [f"{m.start},{m.end}" for m in e.mentions]

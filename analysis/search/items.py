@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.model import Analysis, Article
+from analysis.model import Analysis, Article, Claim
 
 KINDS = ("quote", "claim", "entity", "number", "sentence", "article")
 # Kinds that have a speaker (the ``speaker:`` filter keeps only these).
@@ -77,8 +77,10 @@ def article_items(article: Article, analysis: Analysis) -> list[Item]:
         for f in facts:
             if _valid(text, f.start, f.end, f.text):
                 who = " ".join(f.speaker.split()) if f.speaker else None
-                items.append(Item(kind, f.text, f.start, f.end, speaker=f.speaker, who=who or None,
-                                  cue=f.cue))
+                # a claim's kind (speech, belief, intent) is its label: ``kind:belief`` finds it
+                label = f.kind if isinstance(f, Claim) else None
+                items.append(Item(kind, f.text, f.start, f.end, speaker=f.speaker, label=label,
+                                  who=who or None, cue=f.cue))
     for e in analysis.entities:
         seen: set[str] = set()
         mentions = [m for m in e.mentions if _valid(text, m.start, m.end, m.text)]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from analysis.model import CLAIM_KINDS
 from analysis.search.items import KINDS, SPOKEN
 
 # Longest query text that is scored; the rest of a pasted essay adds nothing but time.
@@ -35,7 +36,8 @@ def parse_query(raw: str, kind: str | None = None) -> Query:
     """Split ``raw`` into free text and ``speaker:``/``kind:``/``label:`` filters.
 
     A filter with an unknown kind makes the query impossible (no hits) rather than ignored;
-    ``speaker:`` keeps quotes and claims, ``label:`` entities.
+    ``speaker:`` keeps quotes and claims, ``label:`` entities; ``kind:speech``, ``kind:belief``
+    and ``kind:intent`` keep the claims of that kind (SPEC §2 ``claims[].kind``).
     """
     raw = raw or ""
     filters: dict[str, str] = {}
@@ -45,12 +47,18 @@ def parse_query(raw: str, kind: str | None = None) -> Query:
     q = Query(text=text, words=words(text))
     q.speaker = filters.get("speaker", "").strip().lower() or None
     q.label = filters.get("label", "").strip().lower() or None
-    asked = {k for k in (kind, filters.get("kind", "").strip().lower() or None) if k}
+    wanted = filters.get("kind", "").strip().lower() or None
+    claim_kind = wanted if wanted in CLAIM_KINDS else None
+    if claim_kind:  # "kind:belief": the claims of that kind (their label, see items)
+        wanted = "claim"
+    asked = {k for k in (kind, wanted) if k}
     allowed = set(asked) if asked else set(KINDS)
     if q.speaker:  # quotes and claims have speakers
         allowed &= set(SPOKEN)
     if q.label:
         allowed &= {"entity"}
+    if claim_kind:
+        q.label = claim_kind
     if len(asked) > 1 or not allowed or not asked <= set(KINDS):
         q.impossible = True
     if allowed != set(KINDS):

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from tui.facts import CLAIM_KIND_NAMES
 from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, note
 from tui.screens.desk_quotes import also_ran
 from tui.widgets.panes import one_line
@@ -96,8 +97,11 @@ class SpeakersView(SortedView):
         rows = []
         for s in items:
             counts = [_plural(s.quotes, "quote")]
-            if s.claims:
-                counts.append(_plural(s.claims, "claim"))
+            # reported speech apart from what they believe or intend (SPEC §2 claims[].kind)
+            for n, noun in ((s.statements, "statement"), (s.beliefs, "belief"),
+                            (s.intentions, "intention")):
+                if n:
+                    counts.append(_plural(n, noun))
             counts.append(_plural(s.articles, "article"))
             prompt = Content.assemble(
                 (one_line(s.name, NAME_CHARS), "bold $text-success"), SEP,
@@ -114,7 +118,8 @@ class SpeakersView(SortedView):
         found, versions = found
         rows = []
         for fact in found[:ROW_LIMIT]:
-            tag = "" if fact.kind == "quote" else f"{fact.kind}: "
+            kind = CLAIM_KIND_NAMES.get(fact.claim_kind or "", "claim")
+            tag = "" if fact.kind == "quote" else f"{kind}: "
             text = f"“{fact.text}”" if fact.kind == "quote" else fact.text
             parts: list[str | tuple[str, str]] = [
                 *self.sign(fact), (tag, "italic $text-secondary"), one_line(text, QUOTE_CHARS),

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from analysis.model import Claim, Entity, NumberFact, Quote
 from analysis.sanitize import strip_controls
-from tui.facts import FactItem, matches
+from tui.facts import CLAIM_KIND_NAMES, FactItem, matches
 from tui.widgets.article_list import ArticleList
 
 PANE_TITLES = {"entity": "Entities", "quote": "Quotes", "number": "Numbers"}
@@ -65,6 +65,7 @@ def prompt_for(item: FactItem) -> Content:
         return Content.assemble(
             (speaker, "bold $text-success" if fact.speaker else "italic dim"),
             (cue, "dim"),
+            (f" · {CLAIM_KIND_NAMES.get(fact.kind, fact.kind)}", "italic $text-secondary"),
             "\n",
             (one_line(fact.text, QUOTE_CHARS), "italic"),
         )
