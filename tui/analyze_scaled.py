@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from analysis import __version__
-from tui.cli import EXIT_OK, UsageError, _warn, load_corpus, opened_cache, write_output
+from tui.cli_common import EXIT_OK, UsageError, load_corpus, opened_cache, warn, write_output
 from tui.progress import with_progress
 
 
@@ -41,7 +41,7 @@ def _check(args: argparse.Namespace) -> None:
         except ParquetTargetError as exc:
             raise UsageError(str(exc)) from None
     if args.scheduler and args.workers:
-        _warn("--workers is ignored with --scheduler: the cluster has its own workers")
+        warn("--workers is ignored with --scheduler: the cluster has its own workers")
 
 
 def cmd_analyze_scaled(args: argparse.Namespace) -> int:
@@ -65,7 +65,7 @@ def cmd_analyze_scaled(args: argparse.Namespace) -> int:
             from analysis.failures import Skipped
             from analysis.runner import analyze_corpus
 
-            skipped = Skipped(_warn)
+            skipped = Skipped(warn)
             failed = skipped.failed
             triples = analyze_corpus(articles, cache, options, on_failed=skipped)
         results = with_progress(((a, x) for a, x, _ in triples), len(articles))
@@ -73,7 +73,7 @@ def cmd_analyze_scaled(args: argparse.Namespace) -> int:
     if failed:
         from analysis.failures import skipped_summary
 
-        _warn(skipped_summary(len(failed)))
+        warn(skipped_summary(len(failed)))
     return EXIT_OK
 
 
@@ -81,7 +81,7 @@ def _on_cluster(articles, cache, options, where, report):
     from analysis.cluster import ClusterUnavailable, analyze_on_cluster
 
     try:
-        yield from analyze_on_cluster(articles, cache, options, where, _warn, report)
+        yield from analyze_on_cluster(articles, cache, options, where, warn, report)
     except ClusterUnavailable as exc:
         raise UsageError(str(exc)) from None
 
