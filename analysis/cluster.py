@@ -127,7 +127,7 @@ def analyze_on_cluster(
                 yield articles[position], *got
         return
     done: dict[int, Analysis | None] = {}  # input index -> analysis, or None when it failed
-    with _client(cluster) as client:
+    with cluster_client(cluster) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         if cluster.shard_size:
             size = cluster.shard_size
@@ -271,7 +271,7 @@ def _run_shards(
 
 
 @contextmanager
-def _client(options: ClusterOptions) -> Iterator[Any]:
+def cluster_client(options: ClusterOptions) -> Iterator[Any]:
     """A Dask client on the given scheduler, or on a local cluster closed afterwards."""
     import dask
     from distributed import Client, LocalCluster

@@ -227,7 +227,7 @@ def test_workers_running_another_copydesk_are_refused(tmp_path, capsys, schedule
 def test_the_local_cluster_spares_its_workers_dasks_per_task_overheads(monkeypatch):
     import dask
 
-    from analysis.cluster import ClusterOptions, _client
+    from analysis.cluster import ClusterOptions, cluster_client
 
     # A fresh process's environment: this one has a LocalCluster of Dask's defaults, whose nanny
     # exported MALLOC_TRIM_THRESHOLD_ into os.environ.
@@ -242,7 +242,7 @@ def test_the_local_cluster_spares_its_workers_dasks_per_task_overheads(monkeypat
                 dask.config.get("distributed.worker.profile.enabled"),
                 dask.config.get("distributed.admin.tick.interval"))
 
-    with _client(ClusterOptions(workers=1)) as client:
+    with cluster_client(ClusterOptions(workers=1)) as client:
         seen = list(client.run(probe).values())
     assert seen == [(None, False, "500ms")]
     # Dask's defaults stand outside the local cluster (this process, a user's existing cluster).

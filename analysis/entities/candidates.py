@@ -148,7 +148,7 @@ def _from_span(doc: Doc, span: Span, source: str) -> list[Candidate]:
     for s, e in _pieces(doc, span.start, span.end):
         s, e = trim(doc, s, e)
         if is_name(doc, s, e, span.label_):
-            out.append(_cand(doc, s, e, _venue_label(doc, s, e, span.label_), source))
+            out.append(_cand(doc, s, e, venue_label(doc, s, e, span.label_), source))
     return out
 
 
@@ -156,7 +156,7 @@ def _from_span(doc: Doc, span: Span, source: str) -> list[Candidate]:
 LOCATIVE = {"at", "in", "inside", "outside", "near", "on", "into", "from", "to"}
 
 
-def _venue_label(doc: Doc, start: int, end: int, label: str) -> str:
+def venue_label(doc: Doc, start: int, end: int, label: str) -> str:
     """FAC for an "organisation" the NER found that ends in a building word and is a place
     in the sentence ("died at the Harbour View Hospital", "arrived at Kelso Lodge & Tavern").
     """
@@ -227,7 +227,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             cands.append(_cand(doc, span.start, span.end, label, "place", place))
             cands.append(_cand(doc, span.end, o.end, "PERSON", "ner"))
     cands.extend(_chain_candidates(doc, cands, numeric))
-    _split_leading_acronyms(doc, cands)
+    split_leading_acronyms(doc, cands)
     for c in cands:
         if _leading_the(doc, c):  # "The Guardian" mid-sentence: the word is part of the name
             c.start, c.start_char = c.start - 1, doc[c.start - 1].idx
@@ -257,7 +257,7 @@ def _leading_the(doc: Doc, c: Candidate) -> bool:
     )
 
 
-def _split_leading_acronyms(doc: Doc, cands: list[Candidate]) -> None:
+def split_leading_acronyms(doc: Doc, cands: list[Candidate]) -> None:
     """ "NPR Hamza bin Laden" -> "NPR" + "Hamza bin Laden" when the rest is a person seen alone.
 
     Not for places ("US Supreme Court") or names ending in a head word ("BBC World Service").

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from analysis.search.hit import Hit
-from analysis.search.indexing import _Indexing, _token
+from analysis.search.indexing import IndexState, label_token
 from analysis.search.items import SPOKEN
 from analysis.search.query import Query, fold, parse_query
 from analysis.search.score import Scorer
@@ -54,7 +54,7 @@ class _Found:
     body: str  # the indexed text the hit was scored on
 
 
-class SearchIndex(_Indexing):
+class SearchIndex(IndexState):
     """Fuzzy search over the articles added to it; persisted in the cache database if given."""
 
     # -- searching --------------------------------------------------------------------------
@@ -138,7 +138,7 @@ class SearchIndex(_Indexing):
             kinds = " OR ".join(f'"k{k}"' for k in q.kinds)
             filters += f" AND meta : ({kinds})"
         if q.label:
-            filters += f' AND meta : "l{_token(q.label)}"'
+            filters += f' AND meta : "l{label_token(q.label)}"'
         n = CANDIDATES
         if q.speaker:
             tokens = self._speaker_tokens(q.speaker)
@@ -175,7 +175,7 @@ class SearchIndex(_Indexing):
         return [name for name, _, _ in found]
 
     def _speaker_tokens(self, wanted: str) -> list[str]:
-        tokens = {"s" + _token(n) for n in self._speakers_like(wanted)}
+        tokens = {"s" + label_token(n) for n in self._speakers_like(wanted)}
         return sorted(f'"{t}"' for t in tokens if len(t) > 1)
 
     def _literal(self, conn: sqlite3.Connection, q: Query) -> list[tuple[int, str, int, int]]:
@@ -183,8 +183,9 @@ class SearchIndex(_Indexing):
         needle = " ".join(q.text.split())
         sql = "SELECT id, body, text_len, who FROM search_text WHERE instr(body, ?) > 0"
         args: list = [needle]
+        # (several kinds: checked per item)
         for token in ([f"k{q.kind}"] if q.kind else []) + (
-                [f"l{_token(q.label)}"] if q.label else []):  # (several kinds: checked per item)
+                [f"l{label_token(q.label)}"] if q.label else []):
             sql += " AND instr(' ' || meta || ' ', ?) > 0"
             args.append(f" {token} ")
         deadline = time.monotonic() + LITERAL_SCAN_SECONDS
