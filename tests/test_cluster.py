@@ -328,13 +328,13 @@ def test_option_mistakes_are_usage_errors(tmp_path, capsys):
 
 def test_cached_rows_are_read_in_windows_and_a_damaged_one_is_analysed_again(
         scheduler, monkeypatch):
-    from analysis import cluster
+    from analysis import streams
     from analysis.cache import cache_key, open_cache
     from analysis.cluster import ClusterOptions, analyze_on_cluster
     from analysis.runner import RunOptions, analyze_corpus
     from analysis.version import DEFAULT_MODEL
 
-    monkeypatch.setattr(cluster, "READ_WINDOW", 2)
+    monkeypatch.setattr(streams, "READ_WINDOW", 2)
     articles = [make_article(story(n), f"w{n}.txt") for n in range(60, 65)]
     cache = open_cache(pytest.fail)
     local = [a.to_dict() for _, a, _ in analyze_corpus(articles[:4], cache, RunOptions())]
