@@ -21,6 +21,7 @@ from tui.cli_common import (
     EXIT_USAGE,
     UsageError,
     load_corpus,
+    no_hits_message,
     opened_cache,
     positive_int,
     warn,
@@ -147,6 +148,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             index.add(article, analysis)
         hits = index.search(args.query, kind=args.kind, limit=args.limit)
         index.close()
+    if not hits:
+        print(f"copydesk: {no_hits_message(args.query, args.kind)}", file=sys.stderr)
     for hit in hits:
         if args.format == "jsonl":
             print(json.dumps(hit.to_dict(), ensure_ascii=False))

@@ -41,6 +41,16 @@ def positive_int(value: str) -> int:
     return n
 
 
+def no_hits_message(query: str, kind: str | None = None) -> str:
+    """What a search with no hits says (the CLI on stderr, the app's search on its status line):
+    ``no hits for "himars" among claims``."""
+    from analysis.sanitize import strip_controls
+
+    shown = " ".join(strip_controls(query).split())
+    where = f" among {kind}s" if kind else ""
+    return f'no hits for "{shown}"{where}'
+
+
 def load_corpus(paths: list[str]):
     """Load articles, printing warnings; UsageError when nothing is readable."""
     from analysis.loader import load

@@ -48,6 +48,8 @@ class IndexState:
         with self._store.read() as conn:
             self._vocab.load(conn.execute("SELECT term, df FROM search_term"))
             self._speakers = {r[0] for r in conn.execute("SELECT name FROM search_speaker")}
+        # (speakers counted, each word of a speaker's name -> the names): SearchIndex's cache
+        self._parts_of: tuple[int, dict[str, set[str]]] | None = None
 
     def __len__(self) -> int:
         """How many articles are searchable."""

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from analysis.sanitize import display_safe
+from tui.cli_common import no_hits_message
 from tui.widgets.panes import one_line
 
 HIT_CHARS = 150
@@ -163,6 +164,8 @@ class SearchScreen(ModalScreen[Any]):
         n = self.hit_count
         if n is None:
             label.update(Content(self.status))
+        elif n == 0:
+            label.update(Content(f"{no_hits_message(self.query_text)} · {self.status}"))
         else:
             label.update(Content(f"{n} hit{'s' if n != 1 else ''} · {self.status}"))
 
