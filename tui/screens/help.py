@@ -130,7 +130,7 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_subtitle = "escape to close"
             yield TwoColumns(self.rows, id="help-keys")
             yield Static(Content("Search filters (/ and copydesk search): combine them with words"),
-                         classes="-heading")
+                         classes="-heading", id="help-filters-title")
             yield TwoColumns(filter_rows(), id="help-filters")
             yield Markdown(ABOUT)
 
