@@ -25,6 +25,15 @@ def prompts(pane) -> list[str]:
     return [widget.get_option_at_index(i).prompt.plain for i in range(widget.option_count)]
 
 
+async def focused(pilot, kind: str):
+    """Once the desk articles are analysed, the ``kind`` fact pane with its list focused."""
+    await ready(pilot)
+    pane = pilot.app.pane(kind)
+    pane.list_widget.focus()
+    await pilot.pause()
+    return pane
+
+
 def selectable(pane) -> list[int]:
     widget = pane.list_widget
     return [i for i in range(widget.option_count) if not widget.get_option_at_index(i).disabled]
@@ -33,9 +42,7 @@ def selectable(pane) -> list[int]:
 async def test_pane_and_view_lists_stop_at_their_ends():
     app = desk_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        pane = app.pane("entity")
-        pane.list_widget.focus()
+        pane = await focused(pilot, "entity")
         first, *_, last = selectable(pane)
         await pilot.press("up")
         assert pane.list_widget.highlighted == first  # no wrap to the last
@@ -53,9 +60,7 @@ async def test_pane_and_view_lists_stop_at_their_ends():
 async def test_filter_keeps_its_text_while_the_list_takes_up_down_enter():
     app = desk_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        pane = app.pane("entity")
-        pane.list_widget.focus()
+        pane = await focused(pilot, "entity")
         await pilot.press("f", "r")  # Elena Varga, Portmere, Northline Energy
         box = pane.query_one(FilterInput)
         assert app.focused is box and pane.shown == 3
@@ -89,9 +94,7 @@ async def test_filter_keeps_its_text_while_the_list_takes_up_down_enter():
 async def test_a_marked_fact_shows_a_mark_in_every_pane_and_view():
     app = desk_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
-        quotes = app.pane("quote")
-        quotes.list_widget.focus()
+        quotes = await focused(pilot, "quote")
         await pilot.press("space")  # "No ship leaves tonight," in the Quotes pane
         assert [p for p in prompts(quotes) if p.startswith(MARK)] == [
             f"{MARK}Elena Varga\n“No ship leaves tonight,”"]

@@ -17,18 +17,15 @@ MAX_LINES = 400
 # branch lands. analysis/numbers is the figures engineer's (items 10 and 11 there); the loader's
 # load path is the loader engineer's.
 KNOWN_PRIVATE = {
-    ("analysis.numbers.spans", "analysis.numbers.plain", "_dash"),
-    ("analysis.numbers.spans", "analysis.numbers.plain", "_plain"),
-    ("analysis.numbers.spans", "analysis.numbers.surroundings", "_LOOKBACK"),
-    ("analysis.numbers.spans", "analysis.numbers.surroundings", "_and_a_half"),
-    ("analysis.numbers.spans", "analysis.numbers.surroundings", "_date_range"),
-    ("analysis.numbers.spans", "analysis.numbers.surroundings", "_fraction_context"),
-    ("analysis.numbers.spans", "analysis.numbers.surroundings", "_qualify"),
-    ("analysis.numbers.spans", "analysis.numbers.surroundings", "_relative_year"),
-    ("analysis.numbers.spans", "analysis.numbers.surroundings", "_time_range"),
-    ("analysis.numbers.spans", "analysis.numbers.surroundings", "_unit_at"),
-    ("analysis.numbers.plain", "analysis.numbers.surroundings", "_unit_after"),
-    ("analysis.numbers.plain", "analysis.numbers.surroundings", "_unit_at"),
+    (importer, module, name)
+    for importer, module, names in (
+        ("analysis.numbers.spans", "analysis.numbers.plain", "_dash _plain"),
+        ("analysis.numbers.spans", "analysis.numbers.surroundings",
+         "_LOOKBACK _and_a_half _date_range _fraction_context _qualify _relative_year _time_range"
+         " _unit_at"),
+        ("analysis.numbers.plain", "analysis.numbers.surroundings", "_unit_after _unit_at"),
+    )
+    for name in names.split()
 }
 KNOWN_CIRCLES = {  # as found by find_circles: the modules of each circle, sorted
     ("analysis.numbers.plain", "analysis.numbers.spans", "analysis.numbers.surroundings"),
