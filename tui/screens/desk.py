@@ -23,50 +23,18 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.screens.desk_rows import DeskOption, header, ident, note, table_row
 from tui.widgets.marks import MarksBadge
 from tui.widgets.panes import FilterInput, FilterPane, PaneList, one_line, with_mark
+
+# The row helpers live in desk_rows; the views may import them from here too.
+__all__ = ["DeskList", "DeskOption", "DeskPane", "DeskView", "ROW_LIMIT", "header", "ident",
+           "note", "table_row"]
 
 REFRESH_S = 1.0
 # Rows built at most per list (an OptionList of thousands of rows takes a while to build); the
 # main list says "500+" and how to find the rest (the filter, sent to SQL).
 ROW_LIMIT = 500
-
-
-class DeskOption(Option):
-    """A row of a view carrying what it shows (a speaker, an entity, a fact, a figure...)."""
-
-    def __init__(self, prompt: Content, payload: Any) -> None:
-        super().__init__(prompt)
-        self.payload = payload
-
-
-def ident(payload: Any) -> Any:
-    """What identifies a row across re-queries (counts change while analysis runs)."""
-    for name in ("speaker_id", "entity_id"):
-        value = getattr(payload, name, None)
-        if value is not None:
-            return (type(payload).__name__, value)
-    return payload
-
-
-def header(text: str, style: str = "bold $text-accent") -> Option:
-    """A group heading: shown, never selected."""
-    return Option(Content.styled(text, style), disabled=True)
-
-
-def note(text: str) -> Option:
-    return Option(Content.styled(text, "italic dim"), disabled=True)
-
-
-def table_row(name: str | Content, cells: list[tuple[str, int]], width: int,
-              cell_style: str = "dim") -> Content:
-    """One line of a view's table: ``name`` cut with "…" to what the columns leave of ``width``,
-    then each ``(text, column width)`` right-aligned. Never wider than ``width`` (never wraps).
-    """
-    tail = "".join(one_line(text, size - 1).rjust(size) for text, size in cells)
-    room = max(4, width - len(tail))
-    name = name if isinstance(name, Content) else Content(name)
-    return Content.assemble(name.truncate(room, ellipsis=True, pad=True), (tail, cell_style))
 
 
 class DeskList(PaneList):

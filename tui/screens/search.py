@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from analysis.sanitize import display_safe
 from tui.cli_common import no_hits_message
-from tui.widgets.panes import one_line
+from tui.widgets.panes import PaneList, one_line
 
 HIT_CHARS = 150
 LIMIT = 30
@@ -63,14 +63,13 @@ class HitOption(Option):
         self.hit = hit
 
 
-class HitList(OptionList):
-    """Search results; ``c``/``y`` copy the highlighted hit."""
+class HitList(PaneList):
+    """Search results (stopping at the ends, like every list); ``c``/``y`` copy the highlighted
+    hit."""
 
     BINDINGS = [
         Binding("c", "copy_hit(True)", "Copy+cite"),
         Binding("y", "copy_hit(False)", "Copy text"),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
     ]
 
     def action_copy_hit(self, cited: bool) -> None:

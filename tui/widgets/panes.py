@@ -87,15 +87,6 @@ def prompt_for(item: FactItem) -> Content:
     return Content.assemble(*parts)
 
 
-class FactOption(Option):
-    """An option carrying its :class:`FactItem`; ``●`` before it when it is marked."""
-
-    def __init__(self, item: FactItem, marked: bool = False) -> None:
-        prompt = prompt_for(item)
-        super().__init__(with_mark(prompt) if marked else prompt)
-        self.item = item
-
-
 MARK = "● "  # before a marked fact's row
 MARK_STYLE = "bold $text-accent"
 
@@ -105,6 +96,15 @@ def with_mark(prompt: Content) -> Content:
     if prompt.plain.startswith("  "):
         prompt = prompt[2:]
     return Content.assemble((MARK, MARK_STYLE), prompt)
+
+
+class FactOption(Option):
+    """An option carrying its :class:`FactItem`; ``●`` before it when it is marked."""
+
+    def __init__(self, item: FactItem, marked: bool = False) -> None:
+        prompt = prompt_for(item)
+        super().__init__(with_mark(prompt) if marked else prompt)
+        self.item = item
 
 
 class PaneList(OptionList):
@@ -117,7 +117,10 @@ class PaneList(OptionList):
 
     def _step(self, direction: int) -> None:
         if self.highlighted is None:
-            self.action_first() if direction > 0 else self.action_last()
+            if direction > 0:
+                self.action_first()
+            else:
+                self.action_last()
             return
         index = self.highlighted + direction
         while 0 <= index < self.option_count:
