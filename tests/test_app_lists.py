@@ -176,3 +176,22 @@ async def test_the_search_overlay_says_when_there_are_no_hits(monkeypatch):
         status = app.screen.query_one("#search-status")
         await wait_for(pilot, lambda: "no hits for" in str(status.render()))
         assert 'no hits for "zzqxv"' in str(status.render())
+
+
+async def test_help_lists_every_search_filter_with_an_example():
+    from analysis.search.query import FILTERS, parse_query
+    from tui.screens.help import SEARCH_FILTERS, HelpScreen
+
+    for name in FILTERS:
+        rows = [(f, example) for f, example, _ in SEARCH_FILTERS if f.startswith(f"{name}:")]
+        assert rows, name
+        for _, example in rows:  # each example is a query the search reads as that filter
+            assert example.startswith(f"{name}:") and f"{name}:" not in parse_query(example).text
+    assert any("belief" in f and "intent" in f for f, _, _ in SEARCH_FILTERS)
+    app = desk_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = [str(label.render()) for label in app.screen.query("#help-filters Label")]
+        for name, example, _ in SEARCH_FILTERS:
+            assert name in shown and any(s.startswith(example) for s in shown)
