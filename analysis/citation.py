@@ -58,14 +58,22 @@ def source_of(article: Article) -> str:
     return f"“{title}”, {where}" if where != title else f"“{title}”"
 
 
+def shown_value(fact: NumberFact) -> str:
+    """The value as a reader writes it: "400", a range "10–15", a change "14 → 31"."""
+    if fact.value_max is not None:
+        return f"{fact.value}–{fact.value_max}"
+    if fact.value_from is not None:
+        return f"{fact.value_from} → {fact.value}"
+    return str(fact.value)
+
+
 def describe_number(fact: NumberFact) -> str:
     """Value, qualifier, unit and what is counted, in a few words."""
     parts = []
     if fact.qualifier and fact.qualifier != "exact":
         parts.append(fact.qualifier)
     if fact.value is not None:
-        value = fact.value if fact.value_max is None else f"{fact.value}–{fact.value_max}"
-        parts.append(str(value))
+        parts.append(shown_value(fact))
     if fact.unit and fact.unit not in ("%",):
         parts.append(fact.unit)
     elif fact.unit == "%":

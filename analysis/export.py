@@ -7,14 +7,14 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from analysis.citation import cite
+from analysis.citation import cite, shown_value
 from analysis.model import Analysis, Article, record
 
 FORMATS = ("jsonl", "json", "csv", "md")
 CSV_COLUMNS = [
     "article_id", "title", "path", "date", "fact", "text", "start", "end",
-    "speaker", "label", "value", "value_max", "kind", "qualifier", "unit", "counted", "entity",
-    "cue", "source",
+    "speaker", "label", "value", "value_max", "value_from", "kind", "qualifier", "unit", "counted",
+    "entity", "cue", "source",
 ]
 
 
@@ -60,7 +60,8 @@ def fact_rows(article: Article, analysis: Analysis) -> Iterable[dict[str, Any]]:
                "speaker": c.speaker, "cue": c.cue}
     for f in analysis.numbers:
         yield {**base, "fact": "number", "text": f.text, "start": f.start, "end": f.end,
-               "value": f.value, "value_max": f.value_max, "kind": f.kind,
+               "value": f.value, "value_max": f.value_max,
+               "value_from": f.value_from, "kind": f.kind,
                "qualifier": f.qualifier, "unit": f.unit, "counted": f.counted,
                "source": f.source}
 
@@ -88,6 +89,8 @@ def _markdown(results: Iterable[tuple[Article, Analysis]], out: TextIO) -> int:
         n += 1
         out.write(f"\n## {_md_text(article.title or article.path)}\n\n")
         meta = [f"`{article.path}`", f"id `{article.id}`"]
+        if article.also_paths:
+            meta.append("also " + ", ".join(f"`{p}`" for p in article.also_paths))
         if article.date:
             meta.append(f"date {article.date}")
         if article.dateline:
@@ -107,7 +110,7 @@ def _markdown(results: Iterable[tuple[Article, Analysis]], out: TextIO) -> int:
             out.write("| text | value | qualifier | kind | unit | counted | source | chars |\n")
             out.write("|---|---|---|---|---|---|---|---|\n")
             for f in analysis.numbers:
-                value = f.value if f.value_max is None else f"{f.value}–{f.value_max}"
+                value = shown_value(f)
                 cells = [f.text, value, f.qualifier, f.kind, f.unit, f.counted, f.source,
                          f"{f.start}–{f.end}"]
                 out.write("| " + " | ".join(_md_text(str(c or "")) for c in cells) + " |\n")

@@ -22,7 +22,8 @@ Fact = Entity | Mention | Quote | Claim | NumberFact
 EXPORT_SUFFIXES = (".md", ".csv")
 CSV_COLUMNS = [
     "article_id", "title", "path", "date", "fact", "text", "start", "end", "speaker", "label",
-    "value", "value_max", "qualifier", "kind", "unit", "counted", "source", "citation",
+    "value", "value_max", "value_from", "qualifier", "kind", "unit", "counted", "source",
+    "citation",
 ]
 
 
@@ -144,7 +145,8 @@ def csv_row(mark: MarkedFact) -> dict[str, object]:
     elif isinstance(fact, Entity):
         row["label"] = fact.label
     elif isinstance(fact, NumberFact):
-        row.update(value=fact.value, value_max=fact.value_max, qualifier=fact.qualifier,
+        row.update(value=fact.value, value_max=fact.value_max, value_from=fact.value_from,
+                   qualifier=fact.qualifier,
                    kind=fact.kind, unit=fact.unit, counted=fact.counted, source=fact.source)
     return {k: _value(v) for k, v in row.items()}
 
@@ -199,6 +201,7 @@ def desk_record(
         return NumberFact(
             f.start, f.end, f.text, figure.value, figure.qualifier or "exact", figure.value_max,
             figure.kind, figure.unit, figure.counted, figure.source,
+            value_from=getattr(figure, "value_from", None),
         )
     mention = Mention(f.start, f.end, f.text)
     if entity is not None:

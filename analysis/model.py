@@ -118,6 +118,9 @@ class NumberFact:
     # Who gives the figure: the speaker of the quote or claim it stands in (SPEC §2); else None.
     source: str | None = None
     source_entity: str | None = None
+    # A change's earlier value: "rose from 14 to 31" has value 31, value_from 14 (SPEC §2);
+    # last so positional construction keeps its order.
+    value_from: NumberValue = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -140,6 +143,8 @@ class Article:
     url: str | None = None
     # Offsets of the dateline place in text ("KYIV" in "KYIV - ..."), when there is one.
     dateline_span: tuple[int, int] | None = None
+    # The other inputs with the same text (whitespace aside), merged into this one when loading.
+    also_paths: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -174,6 +179,7 @@ def record(article: Article, analysis: Analysis) -> dict[str, Any]:
     return {
         "id": article.id,
         "path": article.path,
+        "also_paths": list(article.also_paths),
         "title": article.title,
         "dateline": article.dateline,
         "date": article.date,

@@ -43,7 +43,8 @@ def table_schemas() -> dict[str, Any]:
     speaker = [("speaker", s), ("speaker_entity", s), ("speaker_mention_start", i64),
                ("speaker_mention_end", i64), ("speaker_mention_text", s), ("cue", s)]
     fields = {
-        "articles": [*art, ("path", s), ("title", s), ("dateline", s), ("date", s), ("url", s),
+        "articles": [*art, ("path", s), ("also_paths", pa.list_(s)), ("title", s),
+                     ("dateline", s), ("date", s), ("url", s),
                      ("text", pa.large_string()), ("entities", i32), ("quotes", i32),
                      ("claims", i32), ("numbers", i32)],
         "entities": [*art, ("entity_id", s), ("name", s), ("label", s), ("mentions", i32)],
@@ -51,8 +52,8 @@ def table_schemas() -> dict[str, Any]:
         "quotes": [*art, *span, ("kind", s), *speaker],
         "claims": [*art, *span, *speaker],
         "numbers": [*art, *span, ("value", f64), ("value_iso", s), ("value_max", f64),
-                    ("value_max_iso", s), ("qualifier", s), ("kind", s), ("unit", s),
-                    ("counted", s), ("source", s), ("source_entity", s)],
+                    ("value_max_iso", s), ("value_from", f64), ("qualifier", s), ("kind", s),
+                    ("unit", s), ("counted", s), ("source", s), ("source_entity", s)],
     }
     return {name: pa.schema([pa.field(n, t) for n, t in cols]) for name, cols in fields.items()}
 
@@ -79,7 +80,8 @@ def fact_rows(index: int, article: Article, analysis: Analysis) -> dict[str, lis
     art = {"article_index": index, "article_id": article.id}
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     rows["articles"].append({
-        **art, "path": article.path, "title": article.title, "dateline": article.dateline,
+        **art, "path": article.path, "also_paths": list(article.also_paths),
+        "title": article.title, "dateline": article.dateline,
         "date": article.date, "url": article.url, "text": article.text,
         "entities": len(analysis.entities), "quotes": len(analysis.quotes),
         "claims": len(analysis.claims), "numbers": len(analysis.numbers),
@@ -102,6 +104,7 @@ def fact_rows(index: int, article: Article, analysis: Analysis) -> dict[str, lis
         rows["numbers"].append({
             **art, "start": f.start, "end": f.end, "text": f.text, "value": value,
             "value_iso": value_iso, "value_max": value_max, "value_max_iso": value_max_iso,
+            "value_from": _split_value(f.value_from)[0],
             "qualifier": f.qualifier, "kind": f.kind, "unit": f.unit, "counted": f.counted,
             "source": f.source, "source_entity": f.source_entity,
         })

@@ -31,7 +31,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "corpus.jsonl"
+# The shared corpus beside the project; COPYDESK_BENCH_CORPUS names it elsewhere (a worktree).
+CORPUS = Path(os.environ.get("COPYDESK_BENCH_CORPUS")
+              or ROOT.parent / "shared" / "corpus" / "corpus.jsonl")
 
 
 def _log(message: str) -> None:
@@ -217,29 +219,24 @@ def baseline(view: str, cache, articles, keys) -> list:
 
 def _baseline_figures(order, nid, iid_of) -> list:
     from analysis.corpus.figures import disagreeing, points
-    from analysis.corpus.ingest import BIG, UNNAMED_LABELS, near_names, source_of
-    from analysis.corpus.measure import FLAGGED_EVENTS, group_label, interval, measure_of
+    from analysis.corpus.ingest import number_rows
+    from analysis.corpus.measure import FLAGGED_EVENTS, group_label
 
     groups: dict[str, list[tuple]] = defaultdict(list)
     for aid, (_key, art, analysis) in enumerate(order):
-        speech = [*analysis.quotes, *analysis.claims]
-        named = [(m.start, i) for ent in analysis.entities if ent.label not in UNNAMED_LABELS
-                 and (i := nid(ent.name)) is not None for m in ent.mentions]
-        for n in analysis.numbers:
-            m = measure_of(art.text, n.start, n.end, n.kind, n.unit, n.counted)
-            if m is None:
+        for row in number_rows(aid, art, analysis, nid):
+            (_a, _s, _e, _t, _v, _vm, _vf, _q, _k, _u, counted, source, key, places, own_place,
+             day, own_day, role, lo, hi) = row
+            if key is None:
                 continue
-            near = " ".join(str(i) for i in sorted(near_names(art.text, n, named)))
-            span = interval(n.value, n.value_max, n.qualifier)
-            lo, hi = (span[0], min(span[1], BIG)) if span else (None, None)
-            groups[m.key].append((n.counted, len(groups[m.key]), aid, art.date, lo, hi, near,
-                                  source_of(n, speech)))
+            groups[key].append((counted, len(groups[key]), aid, art.date, lo, hi, places,
+                                own_place, day, own_day, role, source))
     out = []
     for key, members in sorted(groups.items()):
         counted = Counter(c.lower() for c, *_ in members if c)
         words = [w for _, w in sorted((-k, w) for w, k in counted.items())]
         pts = points([m[1:] for m in members if m[4] is not None], iid_of)
-        flagged = key.split("|")[2] in FLAGGED_EVENTS and bool(disagreeing(pts))
+        flagged = key.split("|")[2] in FLAGGED_EVENTS and bool(disagreeing(pts)[0])
         out.append((group_label(key, words), len(members), flagged))
     out.sort(key=lambda g: (not g[2], -g[1], g[0]))
     return out

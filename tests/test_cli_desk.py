@@ -80,11 +80,15 @@ def test_figures_flag_the_disagreement_first(corpus, capsys):
     assert first["disagree"] is True and first["group"].startswith("killed")
     values = {f["value"] for f in first["figures"]}
     assert {63, 400} <= values
-    assert all(set(f) == {"value", "value_max", "qualifier", "text", "counted", "source",
-                          "article_id", "path", "title", "date", "start", "end"}
+    # SPEC §1's keys, plus value_from (SPEC §2) and the figure's story: when, role, disputed.
+    assert all(set(f) == {"value", "value_max", "value_from", "qualifier", "text", "counted",
+                          "source", "when", "role", "disputed", "article_id", "path", "title",
+                          "date", "start", "end"}
                for f in first["figures"])
+    assert first["story"].startswith("killed") and any(f["disputed"] for f in first["figures"])
     code, out, _ = run(capsys, "figures", str(corpus), "--limit", "1")
     assert code == 0 and out.startswith("! killed") and "figures disagree" in out
+    assert "    story: killed" in out
     code, out, _ = run(capsys, "figures", str(corpus), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and rows[0]["disagree"] == "True"

@@ -379,3 +379,44 @@ def test_a_damaged_cached_row_that_fails_again_is_reported_and_skipped(scheduler
     assert [path for path, _ in report.failed] == ["f71.txt"]
     assert warnings == ["f71.txt: analysis failed, skipped (ValueError: the parser choked)"]
     cache.close()
+
+
+def _warc_of_stories(path: Path, numbers: list[int]) -> Path:
+    from warcs import html_response, write_warc
+
+    pages = []
+    for n in numbers:
+        title, body = story(n).split("\n\n", 1)
+        pages.append(html_response(f"https://news.example/{n}",
+                                   f"<html><head><title>{title}</title></head><body><article>"
+                                   f"<h1>{title}</h1><p>{body.strip()}</p></article></body></html>"))
+    return write_warc(path, pages)
+
+
+def test_a_warcs_pages_and_duplicates_go_out_one_by_one_as_locally(tmp_path, capsys, scheduler):
+    """One WARC is many articles, spread over the workers; an exact copy is analysed once."""
+    from analysis.cluster import ClusterOptions, ClusterReport, analyze_on_cluster
+    from analysis.loader import load
+    from analysis.runner import RunOptions
+
+    folder = tmp_path / "w"
+    folder.mkdir()
+    _warc_of_stories(folder / "crawl.warc.gz", [21, 22, 23, 24])
+    (folder / "copy.txt").write_text(story(30), encoding="utf-8")
+    (folder / "same.txt").write_text(story(30), encoding="utf-8")
+    code, local, _ = run(capsys, "analyze", str(folder), "--no-cache")
+    assert code == 0
+    code, dask, err = run(capsys, "analyze", str(folder), "--no-cache", "--engine", "dask",
+                          "--scheduler", scheduler)
+    assert code == 0, err
+    assert dask == local
+    records = [json.loads(x) for x in dask.splitlines()]
+    assert [r["url"] for r in records] == [None] + [f"https://news.example/{n}"
+                                                    for n in (21, 22, 23, 24)]
+    assert records[0]["also_paths"] == [str(folder / "same.txt")]
+    report = ClusterReport()
+    articles = load([str(folder / "crawl.warc.gz")]).articles
+    where = ClusterOptions(scheduler=scheduler, shard_size=1)
+    assert len(list(analyze_on_cluster(articles, None, RunOptions(), where, pytest.fail,
+                                       report))) == 4
+    assert (report.sent, report.shards) == (4, 4)

@@ -123,3 +123,43 @@ def test_core_key_drops_titles_of_people_only():
     assert core_key("kyiv mayor vitali klitschko", "PERSON") == "vitali klitschko"
     assert core_key("prime minister", "PERSON") == "prime minister"  # nothing left: unchanged
     assert core_key("ministry of health", "ORG") == "ministry of health"
+
+
+def test_strong_evidence_outweighs_a_majority_of_word_only_guesses():
+    from analysis.corpus.identity import NameStat, majority_label, resolve
+
+    guesses = {"PERSON": 60, "ORG": 10}
+    evidence = {"PERSON": (0, 30.0), "ORG": (10, 20.0)}  # sixty weak guesses, ten "on Twitter"
+    assert majority_label(guesses, evidence) == "ORG"
+    assert majority_label(guesses) == "PERSON"  # by count alone
+    found = resolve([NameStat(1, "twitter", "Twitter", guesses, 70, evidence)])
+    assert [i.label for i in found] == ["ORG"]
+
+
+def test_a_party_and_its_supporters_are_one_identity():
+    from analysis.corpus.identity import NameStat, resolve
+
+    names = [
+        NameStat(1, "democratic party", "Democratic party", {"ORG": 12}, 12),
+        NameStat(2, "democrats", "Democrats", {"NORP": 12}, 12),
+        NameStat(3, "democratic", "Democratic", {"NORP": 21}, 21),
+        NameStat(4, "united states democratic party", "United States Democratic Party",
+                 {"ORG": 4}, 4),
+        NameStat(5, "iowa democratic party", "Iowa Democratic Party", {"ORG": 1}, 1),
+        NameStat(6, "republicans", "Republicans", {"NORP": 6}, 6),
+    ]
+    found = {i.name: i for i in resolve(names)}
+    party = found["Democratic Party"]
+    assert sorted(party.nids) == [1, 2, 3, 4] and party.label == "ORG"
+    assert "Iowa Democratic Party" in found  # a state party is its own
+    assert found["Republicans"].label == "NORP"  # no "Republican Party" named: left alone
+
+
+def test_a_leading_the_does_not_make_another_organisation():
+    from analysis.corpus.identity import NameStat, resolve
+
+    names = [NameStat(1, "associated press", "Associated Press", {"ORG": 9}, 9),
+             NameStat(2, "the associated press", "The Associated Press", {"ORG": 1}, 1),
+             NameStat(3, "the hague", "The Hague", {"GPE": 2}, 2)]
+    found = {i.name: sorted(i.nids) for i in resolve(names)}
+    assert found["Associated Press"] == [1, 2] and found["The Hague"] == [3]

@@ -81,7 +81,8 @@ async def test_marks_across_articles_copy_in_reading_order():
         await pilot.press("C")
         lines = app.clipboard.split("\n")
         assert len(lines) == 2
-        assert lines[0].startswith("63 [63 people (count)] — “Storm closes Portmere harbour”")
+        assert lines[0].startswith("63 [63 people (count)], according to Northline Energy — "
+                                   "“Storm closes Portmere harbour”")
         assert lines[1].startswith("“The storm cost us dearly,” — Daniel Okafor")
         await pilot.press("space")  # unmark
         assert len(app.marks) == 1 and "1 marked" in badge(app)

@@ -13,25 +13,6 @@ FORBIDDEN = {"textual", "rich", "tui"}
 PACKAGES = ("analysis", "tui", "bench")  # the product: circles, private names and size
 MAX_LINES = 400
 
-# Known exceptions, fixed on other branches of the same round (issue 26): remove each line as its
-# branch lands. analysis/numbers is the figures engineer's (items 10 and 11 there); the loader's
-# load path is the loader engineer's.
-KNOWN_PRIVATE = {
-    (importer, module, name)
-    for importer, module, names in (
-        ("analysis.numbers.spans", "analysis.numbers.plain", "_dash _plain"),
-        ("analysis.numbers.spans", "analysis.numbers.surroundings",
-         "_LOOKBACK _and_a_half _date_range _fraction_context _qualify _relative_year _time_range"
-         " _unit_at"),
-        ("analysis.numbers.plain", "analysis.numbers.surroundings", "_unit_after _unit_at"),
-    )
-    for name in names.split()
-}
-KNOWN_CIRCLES = {  # as found by find_circles: the modules of each circle, sorted
-    ("analysis.numbers.plain", "analysis.numbers.spans", "analysis.numbers.surroundings"),
-}
-
-
 def module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -149,13 +130,11 @@ def test_analysis_never_imports_ui_packages():
 
 
 def test_no_import_circle():
-    circles = find_circles(import_graph(sources(*PACKAGES)))
-    assert circles - KNOWN_CIRCLES == set()
+    assert find_circles(import_graph(sources(*PACKAGES))) == set()
 
 
 def test_no_module_imports_another_modules_private_name():
-    found = private_imports(sources(*PACKAGES, "tests"))
-    assert found - KNOWN_PRIVATE == set()
+    assert private_imports(sources(*PACKAGES, "tests")) == set()
 
 
 def test_no_module_over_400_lines():

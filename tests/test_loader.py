@@ -71,8 +71,9 @@ def test_jsonl_uses_fields_and_skips_bad_lines_with_line_number(tmp_path):
     first, second = result.articles
     assert (first.title, first.date, first.url) == ("One", "2020-05-01", "https://example.org/1")
     assert second.title == "Second story without title."
-    assert any(":2: not valid JSON" in w for w in result.warnings)
-    assert any(":3: no \"text\"" in w for w in result.warnings)
+    assert f"{path}:2: not valid JSON (Expecting property name enclosed in double quotes: " \
+        "line 2 column 2), line skipped" in result.warnings
+    assert f"{path}: 1 record without \"text\", skipped (line 3)" in result.warnings
 
 
 def test_json_object_and_list(tmp_path):
@@ -82,7 +83,7 @@ def test_json_object_and_list(tmp_path):
     many.write_text(json.dumps([{"text": "One."}, {"text": "Two."}, 5]), encoding="utf-8")
     result = load([str(one), str(many)])
     assert [a.text for a in result.articles] == ["Alpha beta.", "One.", "Two."]
-    assert any("[2]: not a JSON object" in w for w in result.warnings)
+    assert f"{many}: 1 record not a JSON object, skipped (index 2)" in result.warnings
 
 
 def test_csv_text_column_and_missing_column(tmp_path):

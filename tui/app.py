@@ -32,6 +32,7 @@ from tui.facts import KINDS, FactItem, items_for
 from tui.marking import Marking
 from tui.screens.desk import DeskPane
 from tui.screens.help import HelpScreen
+from tui.screens.log import LoadLog, LogScreen
 from tui.search_actions import SearchActions
 from tui.store import DEFAULT_CAPACITY, FactStore
 from tui.widgets.article_list import ArticleList, article_title, article_when
@@ -61,10 +62,13 @@ class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking,
         *,
         analyze: Analyze | None = None,
         capacity: int = DEFAULT_CAPACITY,
+        load_log: LoadLog | None = None,
     ) -> None:
-        """``analyze`` replaces :func:`analysis.runner.analyze_corpus` (tests feed fixed facts)."""
+        """``analyze`` replaces :func:`analysis.runner.analyze_corpus` (tests feed fixed facts);
+        ``load_log``: what loading skipped and merged, shown by ``L``."""
         super().__init__()
         self.articles = articles
+        self.load_log = load_log or LoadLog()
         self.model = model
         self.use_cache = use_cache
         self._analyze: Analyze = analyze or analyze_corpus
@@ -118,6 +122,9 @@ class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking,
         if self.articles:
             self.open_article(0)
         self._set_status("starting…")
+        summary = self.load_log.summary()
+        if summary:
+            self.notify(summary, title="Log", severity="warning", markup=False)
         # After the first frame: the worker's cache decoding would compete with it for the GIL.
         self.call_after_refresh(self.analyse_corpus)
 
@@ -258,6 +265,7 @@ class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking,
         self._stop_workers()
 
     def _warn(self, message: str) -> None:
+        self.load_log.later.append(f"cache: {message}")
         self.notify(message, title="Cache", severity="warning", markup=False)
 
     # Actions ---------------------------------------------------------------------------------
@@ -344,6 +352,10 @@ class CopydeskApp(CorpusWorkers, Clipboard, SearchActions, DeskActions, Marking,
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(list(self.BINDINGS)))
+
+    def action_log(self) -> None:
+        if not isinstance(self.screen, LogScreen):
+            self.push_screen(LogScreen(self.load_log))
 
     async def action_quit(self) -> None:
         self.workers.cancel_group(self, "analysis")

@@ -21,6 +21,7 @@ from tui.cli_common import (
     EXIT_USAGE,
     UsageError,
     load_corpus,
+    load_inputs,
     no_hits_message,
     opened_cache,
     positive_int,
@@ -165,10 +166,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_app(argv: list[str]) -> int:
     args = build_app_parser().parse_args(argv)
     paths = args.paths or [str(SEEDS)]
-    articles = load_corpus(paths)
+    result = load_inputs(paths)  # its warnings go to the app's log (L), not to the terminal
     from tui.app import CopydeskApp
+    from tui.screens.log import LoadLog
 
-    CopydeskApp(articles, model=args.model, use_cache=not args.no_cache).run()
+    CopydeskApp(result.articles, model=args.model, use_cache=not args.no_cache,
+                load_log=LoadLog.from_result(result)).run()
     return EXIT_OK
 
 

@@ -26,7 +26,7 @@ class UsageError(Exception):
 
 
 def warn(message: str) -> None:
-    """Print ``copydesk: warning: MESSAGE`` on standard error (the run goes on)."""
+    """Print a warning for the user on stderr ("copydesk: warning: …"); the run goes on."""
     print(f"copydesk: warning: {message}", file=sys.stderr)
 
 
@@ -51,17 +51,26 @@ def no_hits_message(query: str, kind: str | None = None) -> str:
     return f'no hits for "{shown}"{where}'
 
 
-def load_corpus(paths: list[str]):
-    """Load articles, printing warnings; UsageError when nothing is readable."""
+def load_inputs(paths: list[str]):
+    """Load articles (an :class:`analysis.loader.LoadResult`); UsageError when none is readable,
+    with the warnings that say why printed first."""
     from analysis.loader import load
 
     result = load(paths)
-    for message in result.warnings:
-        warn(message)
     if not result.articles:
+        for message in result.warnings:
+            warn(message)
         if result.missing and len(result.missing) == len(paths):
             raise UsageError("no such file or folder: " + ", ".join(result.missing))
         raise UsageError("no readable article in " + ", ".join(paths))
+    return result
+
+
+def load_corpus(paths: list[str]):
+    """Load articles, printing warnings; UsageError when nothing is readable."""
+    result = load_inputs(paths)
+    for message in result.warnings:
+        warn(message)
     return result.articles
 
 

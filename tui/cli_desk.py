@@ -152,10 +152,13 @@ def _figures(desk: CorpusDesk, args: argparse.Namespace, out: TextIO) -> None:
         n = len(group.figures)
         out.write(_clean(f"{'!' if group.disagree else '='} {group.group}  "
                          f"({what}; {n} figure{'s' * (n != 1)}){flag}") + "\n")
+        if group.story:
+            out.write("    story: " + _clean(group.story) + "\n")
         figures = list(group.figures[:FIGURES_TEXT]) if n > FIGURES_TEXT else list(group.figures)
         _table(out, ("FIGURE", "VALUE", "COUNTED", "SOURCE", "ARTICLE", "DATE"),
-               [(f.text, _value(f.value, f.value_max, f.qualifier), f.counted or "",
-                 f.source or "", f.fact.title or f.fact.path, f.fact.date or "")
+               [(f.text, _value(f.value, f.value_max, f.qualifier, f.value_from),
+                 f.counted or "", f.source or "", f.fact.title or f.fact.path,
+                 _when(f.when, f.fact.date))
                 for f in figures], indent="    ")
         if n > len(figures):
             out.write(f"    (… {n - len(figures)} more; --format jsonl or csv lists every "
@@ -174,10 +177,17 @@ def _clean(value: object) -> str:
     return " ".join(strip_controls(str(value)).split())
 
 
-def _value(value, value_max, qualifier: str) -> str:
+def _when(when: str | None, article_date: str | None) -> str:
+    """A figure's date: its own (a day of an unknown year shows its article's date)."""
+    return (when if when and not when.startswith("--") else article_date) or ""
+
+
+def _value(value, value_max, qualifier: str, value_from=None) -> str:
     if value is None:
         return qualifier
     shown = f"{value}–{value_max}" if value_max is not None else f"{value}"
+    if value_from is not None and value_max is None:
+        shown = f"{value_from} → {value}"
     return shown if qualifier in ("exact", "range") else f"{qualifier} {shown}"
 
 

@@ -4,9 +4,12 @@ Works on the few thousand distinct names of a corpus, not on its mentions. The r
 (they generalise ``analysis.entities.index.build_entity_index`` from one article list to the
 desk's name statistics):
 
-1. **Label by majority**: a name's label is the one most articles gave it ("Twitter" ORG in ten
-   articles and PERSON in one is an ORG); a speaker never tagged as an entity has no label and
-   takes the label of the identity it joins.
+1. **Label by evidence, then majority**: a name's label is the one the most articles gave on
+   strong evidence (the name's shape, its role in a sentence, two forms of it in one article:
+   ``analysis.entities.evidence.label_strength``), then the one with the most evidence in all,
+   then the one most articles gave: "Twitter" is ORG where ten articles read "wrote on Twitter"
+   even if sixty others guessed PERSON from the word alone. A speaker never tagged as an entity
+   has no label and takes the label of the identity it joins.
 2. **Titles**: a person's name without its leading titles and offices is its core ("Kyiv Mayor
    Vitali Klitschko" -> "vitali klitschko"); names with the same core and label are one.
 3. **Spellings**: names of the same label, the same number of words and all words equal but the
@@ -20,6 +23,11 @@ desk's name statistics):
    starts with ("John") is not taken for a surname.
 5. **Acronyms**: a one-word all-capitals organisation joins the one multi-word organisation whose
    initials it is and that some article wrote that way ("World Health Organization (WHO)").
+
+6. **Parties**: a nationality-like group name ("Democrats", "Democratic", "Republican") joins the
+   one party the corpus names after it ("Democratic Party"), and a party written with its
+   country first ("United States Democratic Party") joins the party without it: one party, one
+   identity (state parties such as "Iowa Democratic Party" stay their own).
 
 An identity's name is its longest title-free name, its id a digest of that name's key (stable
 for a given cache).
@@ -59,6 +67,8 @@ class NameStat:
     name: str
     labels: dict[str, int] = field(default_factory=dict)
     articles: int = 0
+    # label -> (articles giving it on strong evidence, summed evidence strength)
+    evidence: dict[str, tuple[int, float]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -90,18 +100,27 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def majority_label(labels: dict[str, int]) -> str:
-    """The label most articles gave (ties: alphabetical, for stability); "" when none."""
+def majority_label(labels: dict[str, int],
+                   evidence: dict[str, tuple[int, float]] | None = None) -> str:
+    """The label most articles gave on strong evidence, then with the most evidence, then most
+    often (ties: alphabetical, for stability); "" when none. Without ``evidence``, by count."""
     if not labels:
         return ""
-    return min(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    ev = evidence or {}
+
+    def rank(kv: tuple[str, int]) -> tuple[int, float, int, str]:
+        strong, weight = ev.get(kv[0], (0, 0.0))
+        return (-strong, -weight, -kv[1], kv[0])
+
+    return min(labels.items(), key=rank)[0]
 
 
 def core_key(nkey: str, label: str) -> str:
     """A person's name key without leading titles ("kyiv mayor vitali klitschko" -> "vitali
     klitschko"); other names unchanged."""
     if label not in (PERSON, ""):
-        return nkey
+        # "The Associated Press" is "Associated Press" ("the" kept in the name, as written)
+        return nkey[4:] if nkey.startswith("the ") and len(nkey) > 8 else nkey
     words = nkey.split()
     cut = 0
     for i, w in enumerate(words[:-1]):
@@ -133,7 +152,7 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
     """Group names into identities. ``apart(nid, nid)`` says whether one article names both as
     different entities (which vetoes a spelling merge); ``written_as(nid, text)`` whether some
     article wrote name ``nid`` as ``text`` (the evidence an acronym needs)."""
-    label = {n.nid: majority_label(n.labels) for n in names}
+    label = {n.nid: majority_label(n.labels, n.evidence) for n in names}
     by_nid = {n.nid: n for n in names}
     core = {n.nid: core_key(n.nkey, label[n.nid]) for n in names}
     uf = _Union()
@@ -169,6 +188,7 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
                 if spelling_variants(wa, wb) and not apart(a, b):
                     uf.union(a, b)
     _join_short_forms(names, label, core, uf, written_as)
+    join_parties(names, label, core, uf)
     return _identities(names, label, core, uf)
 
 
@@ -210,13 +230,76 @@ def _identities(names: list[NameStat], label: dict[int, str], core: dict[int, st
     out = []
     for members in groups.values():
         votes: dict[str, int] = defaultdict(int)
+        evidence: dict[str, tuple[int, float]] = {}
         for m in members:
             for lab, count in m.labels.items():
                 votes[lab] += count
-        lab = majority_label(dict(votes)) or label[members[0].nid]
+            for lab, (strong, weight) in m.evidence.items():
+                was = evidence.get(lab, (0, 0.0))
+                evidence[lab] = (was[0] + strong, was[1] + weight)
+        lab = majority_label(dict(votes), evidence) or label[members[0].nid]
+        if any(label[m.nid] == "ORG" and m.nkey.endswith(" party") for m in members):
+            lab = "ORG"  # a party with its supporters' name: the organisation
         head = max(members, key=lambda m: (core[m.nid] == m.nkey, len(core[m.nid].split()),
                                            m.articles, -m.nid))
+        name = head.name
+        party = [m for m in members if label[m.nid] == "ORG" and m.nkey.endswith(" party")
+                 and len(m.nkey.split()) == 2]
+        if party:  # "Democratic Party", not "Democrats" or "United States Democratic Party"
+            head = max(party, key=lambda m: (m.articles, -m.nid))
+            name = head.name[:-len("party")] + "Party"
         iid = hashlib.sha1(head.nkey.encode()).hexdigest()[:12]
-        aliases = tuple(sorted({m.name for m in members if m.name != head.name}))
-        out.append(Identity(iid, head.name, lab, [m.nid for m in members], aliases))
+        aliases = tuple(sorted({m.name for m in members if m.name != name}))
+        out.append(Identity(iid, name, lab, [m.nid for m in members], aliases))
     return out
+
+
+def _group_forms(word: str) -> set[str]:
+    """The forms a party's supporters are called by: "democratic" -> democrat(s), democratic."""
+    forms = {word, word + "s"}
+    if word.endswith("ic"):
+        forms |= {word[:-2], word[:-2] + "s"}  # democratic -> democrat, democrats
+    if word.endswith("an"):
+        forms.add(word + "s")  # republican -> republicans
+    return forms
+
+
+def join_parties(names: list[NameStat], label: dict[int, str], core: dict[int, str],
+                 uf: _Union, countries: Callable[[str], bool] | None = None) -> None:
+    """6. "Democrats", "Democratic" and "United States Democratic Party" join "Democratic Party".
+
+    A one-word group name (NORP) joins the one two-word party ("X party") whose first word it
+    is a form of; a party name whose first words are a country's name joins the party named
+    without them.
+    """
+    is_country = countries or _is_country
+    parties: dict[str, set[int]] = defaultdict(set)
+    for n in names:
+        words = core[n.nid].split()
+        if label[n.nid] == "ORG" and len(words) == 2 and words[1] == "party":
+            parties[words[0]].add(n.nid)
+    if not parties:
+        return
+    by_form: dict[str, set[str]] = defaultdict(set)
+    for word in parties:
+        for form in _group_forms(word):
+            by_form[form].add(word)
+    for n in names:
+        words = core[n.nid].split()
+        if label[n.nid] == "NORP" and len(words) == 1 and len(by_form.get(words[0], ())) == 1:
+            word = next(iter(by_form[words[0]]))
+        elif (label[n.nid] == "ORG" and len(words) >= 3 and words[-1] == "party"
+              and words[-2] in parties and is_country(" ".join(words[:-2]))):
+            word = words[-2]
+        else:
+            continue
+        roots = {uf.find(p) for p in parties[word]}
+        if len(roots) == 1:
+            uf.union(roots.pop(), n.nid)
+
+
+def _is_country(text: str) -> bool:
+    from analysis.entities.gazetteer import load_gazetteer
+
+    place = load_gazetteer().lookup(text)
+    return place is not None and place.kind == "country"

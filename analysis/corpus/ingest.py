@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from analysis.corpus.measure import interval, measure_of, sentence_bounds
+from analysis.corpus.measure import interval, measure_of
+from analysis.corpus.story import ArticleContext
+from analysis.entities.evidence import STRONG, label_strength
 from analysis.model import Analysis, Article, Claim, NumberFact, Quote
 from analysis.names import name_key
 
@@ -16,9 +18,6 @@ _PRONOUNS = frozenset(
 _ARTICLE_WORDS = ("the ", "a ", "an ")
 # "No upper bound" in SQL (infinity does not survive every SQLite round trip).
 BIG = 1e300
-# Entities that do not tie two figures to one story (nationalities, dates, other numbers).
-UNNAMED_LABELS = frozenset(["NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
-                            "MONEY", "PERCENT"])
 
 
 def is_alias(text: str) -> bool:
@@ -88,6 +87,21 @@ def mention_rows(aid: int | None, nid_of: Callable[[str], int | None], analysis:
     return list(rows.values()), aliases
 
 
+def label_strengths(nid_of: Callable[[str], int | None], text: str, analysis: Analysis
+                    ) -> dict[tuple[int, str], float]:
+    """(nid, label) -> how strongly the article's text supports that label for that name (the
+    strongest of its entities with that name key; see ``evidence.label_strength``)."""
+    out: dict[tuple[int, str], float] = {}
+    for ent in analysis.entities:
+        nid = nid_of(ent.name)
+        if nid is None or not ent.mentions:
+            continue
+        spans = [(m.start, m.end) for m in ent.mentions if 0 <= m.start < m.end <= len(text)]
+        w = label_strength(text, ent.name, ent.label, spans)
+        out[(nid, ent.label)] = max(w, out.get((nid, ent.label), 0.0))
+    return out
+
+
 def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Article,
                    analysis: Analysis) -> bool:
     """Insert one article's rows; False (and nothing written) when ``key`` is indexed already."""
@@ -101,20 +115,22 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
     aid = cur.lastrowid
     mentions, aliases = mention_rows(aid, names.nid, analysis)
     conn.executemany("INSERT INTO desk_mention VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
-    conn.executemany("INSERT INTO desk_label VALUES (?, ?, 1) ON CONFLICT (nid, label)"
-                     " DO UPDATE SET articles = articles + 1", [m[1:3] for m in mentions])
+    strength = label_strengths(names.nid, article.text, analysis)
+    conn.executemany(
+        "INSERT INTO desk_label VALUES (?, ?, 1, ?, ?) ON CONFLICT (nid, label) DO UPDATE SET"
+        " articles = articles + 1, strong = strong + excluded.strong,"
+        " weight = weight + excluded.weight",
+        [(m[1], m[2], int(w >= STRONG), w) for m in mentions
+         for w in [strength.get((m[1], m[2]), 1.0)]])
     conn.executemany("INSERT OR IGNORE INTO desk_alias VALUES (?, ?)", aliases)
     speech_rows = list(_speech_rows(names, aid, analysis))
     conn.executemany("INSERT INTO desk_speech VALUES (?, ?, ?, ?, ?, ?)", speech_rows)
     conn.executemany("INSERT OR IGNORE INTO desk_speaker VALUES (?)",
                      {(row[2],) for row in speech_rows})
-    speech: list[Quote | Claim] = [*analysis.quotes, *analysis.claims]
-    named = [(m.start, nid) for ent in analysis.entities if ent.label not in UNNAMED_LABELS
-             and (nid := names.nid(ent.name)) is not None for m in ent.mentions]
     conn.executemany(
-        "INSERT INTO desk_number VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_number_row(aid, article.text, n, source_of(n, speech), named)
-         for n in analysis.numbers],
+        "INSERT INTO desk_number VALUES"
+        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        number_rows(aid, article, analysis, names.nid),
     )
     return True
 
@@ -127,20 +143,26 @@ def _speech_rows(names: Names, aid: int | None, analysis: Analysis) -> Iterable[
                 yield (aid, kind, nid, fact.start, fact.end, fact.text)
 
 
-def near_names(text: str, number: NumberFact, named: list[tuple[int, int]]) -> set[int]:
-    """The nids of the entities mentioned in the number's sentence."""
-    s, e = sentence_bounds(text, number.start, number.end)
-    return {nid for start, nid in named if s <= start < e}
-
-
-def _number_row(aid: int | None, text: str, n: NumberFact, source: str | None,
-                named: list[tuple[int, int]]) -> tuple:
-    measure = measure_of(text, n.start, n.end, n.kind, n.unit, n.counted)
-    near = lo = hi = None
-    if measure is not None:
-        near = " ".join(str(nid) for nid in sorted(near_names(text, n, named)))
-        span = interval(n.value, n.value_max, n.qualifier)
-        if span is not None:
-            lo, hi = span[0], min(span[1], BIG)
-    return (aid, n.start, n.end, n.text, n.value, n.value_max, n.qualifier, n.kind, n.unit,
-            n.counted, source, measure.key if measure else None, near, lo, hi)
+def number_rows(aid: int | None, article: Article, analysis: Analysis,
+                nid_of: Callable[[str], int | None]) -> list[tuple]:
+    """``desk_number`` rows of one article: each number with its measure and its story."""
+    speech: list[Quote | Claim] = [*analysis.quotes, *analysis.claims]
+    context: ArticleContext | None = None
+    rows = []
+    for n in analysis.numbers:
+        text = article.text
+        measure = measure_of(text, n.start, n.end, n.kind, n.unit, n.counted)
+        story: tuple = (None,) * 5
+        lo = hi = None
+        if measure is not None:
+            context = context or ArticleContext(article, analysis, nid_of)
+            s = context.story(n)
+            story = (" ".join(map(str, s.places)), int(s.own_place), s.when, int(s.own_when),
+                     s.role)
+            span = interval(n.value, n.value_max, n.qualifier, n.text)
+            if span is not None:
+                lo, hi = span[0], min(span[1], BIG)
+        rows.append((aid, n.start, n.end, n.text, n.value, n.value_max, n.value_from,
+                     n.qualifier, n.kind, n.unit, n.counted, source_of(n, speech),
+                     measure.key if measure else None, *story, lo, hi))
+    return rows

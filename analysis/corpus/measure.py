@@ -94,6 +94,9 @@ _VAGUE = {"several": (3, 9), "dozens": (24, 99), "scores": (40, 99), "hundreds":
           "thousands": (2_000, 9_999), "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9)}
 
 
+_TIMES = re.compile(r"(?:\w+\s+)?(tens|hundreds)\s+of\s", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
     """What a figure measures: its group key and the parts the key is made of."""
@@ -192,11 +195,19 @@ def group_label(key: str, counted_words: list[str]) -> str:
     return f"{event}: {what}" if event else what
 
 
-def interval(value: NumberValue, value_max: NumberValue, qualifier: str
+def interval(value: NumberValue, value_max: NumberValue, qualifier: str, text: str = ""
              ) -> tuple[float, float] | None:
-    """The values a figure allows given its qualifier, or None when it has no numeric value."""
+    """The values a figure allows given its qualifier, or None when it has no numeric value.
+
+    ``text`` (the figure as written) widens a vague amount: "tens of thousands" is 20,000 to
+    99,999, "hundreds of thousands" 200,000 to 999,999."""
     if not isinstance(value, int | float) or isinstance(value, bool):
-        return _VAGUE.get(qualifier)
+        span = _VAGUE.get(qualifier)
+        times = _TIMES.match(text)
+        if span and times:
+            factor = 10 if times.group(1).lower() == "tens" else 100
+            return (span[0] * factor, (span[1] + 1) * factor - 1)
+        return span
     v = float(value)
     if qualifier == "range" and isinstance(value_max, int | float):
         return (min(v, float(value_max)), max(v, float(value_max)))

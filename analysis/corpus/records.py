@@ -72,6 +72,10 @@ class Figure:
     counted: str | None
     source: str | None
     fact: DeskFact
+    value_from: NumberValue = None  # a change's earlier value ("rose from 14 to 31": 14)
+    when: str | None = None  # the figure's time (ISO): its own date, else its article's
+    role: str = ""  # "", "part", "forecast", "earlier", "update" (``story.py``)
+    disputed: bool = False  # another figure of its story allows no common value with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +91,5 @@ class FigureGroup:
     unit: str | None
     disagree: bool
     figures: Sequence[Figure]
+    # A flagged group's story: "killed in Makiivka, 2023-01-02" (None when not flagged).
+    story: str | None = None

@@ -55,12 +55,13 @@ def _load(conn: sqlite3.Connection) -> dict[str, Identity]:
 
 def _name_stats(conn: sqlite3.Connection) -> dict[int, NameStat]:
     stats: dict[int, NameStat] = {}
-    for nid, nkey, name, label, count in conn.execute(
-        "SELECT l.nid, n.nkey, n.name, l.label, l.articles FROM desk_label l"
+    for nid, nkey, name, label, count, strong, weight in conn.execute(
+        "SELECT l.nid, n.nkey, n.name, l.label, l.articles, l.strong, l.weight FROM desk_label l"
         " JOIN desk_name n ON n.nid = l.nid"
     ):
         st = stats.get(nid) or stats.setdefault(nid, NameStat(nid, nkey, name))
         st.labels[label] = count
+        st.evidence[label] = (strong, weight)
         st.articles += count
     for nid, nkey, name in conn.execute(
         "SELECT n.nid, n.nkey, n.name FROM desk_speaker s JOIN desk_name n ON n.nid = s.nid"

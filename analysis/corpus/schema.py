@@ -9,15 +9,20 @@
 * ``desk_alias(nid, alias)``: names written differently in the text ("Klitschko" for "Vitali
   Klitschko"), for display and filtering.
 * ``desk_speech(aid, kind, nid, start, end, text)``: every quote and claim with a speaker.
-* ``desk_label(nid, label, articles)``: how many articles gave each name each label;
+* ``desk_label(nid, label, articles, strong, weight)``: how many articles gave each name each
+  label, how many of them on strong evidence (``analysis.entities.evidence.label_strength`` 2 or
+  more: the name's shape, its role, two forms of it) and the sum of that strength;
   ``desk_speaker(nid)``: the names that speak.
 * ``desk_ident(nid, iid)`` and ``desk_identity(iid, name, label, aliases)``: the identities,
   resolved over every indexed article (``identity.py``) and kept until an article is added
   (``desk_meta`` 'resolved' holds the last article id they saw).
-* ``desk_number(aid, start, end, text, value, value_max, qualifier, kind, unit, counted, source,
-  measure, near, lo, hi)``: every number fact; ``measure`` is its figures-group key
-  (``measure.py``), null when it measures nothing; ``near`` the nids of the entities named in its
-  sentence ("3 17"); ``lo``/``hi`` the values it allows (``measure.interval``), null if none.
+* ``desk_number(aid, start, end, text, value, value_max, value_from, qualifier, kind, unit,
+  counted, source, measure, places, own_place, day, own_day, role, lo, hi)``: every number fact;
+  ``measure`` is its figures-group key (``measure.py``), null when it measures nothing; its story
+  (``story.py``): ``places`` the nids of its places ("3 17"; -1 the world, -2 the nation),
+  ``own_place`` 0 when they are the article's, ``day`` its time (ISO), ``own_day`` 0 when it is
+  the article's date, ``role`` "" or part/forecast/earlier/update; ``lo``/``hi`` the values it
+  allows (``measure.interval``), null if none.
 
 The rows are a function of the analyses, so when ANALYSIS_VERSION (or this layout) changes every
 ``desk_`` table is dropped and rebuilt as articles are analysed again.
@@ -29,7 +34,7 @@ import sqlite3
 
 from analysis.version import ANALYSIS_VERSION
 
-SCHEMA = "desk-5"
+SCHEMA = "desk-7"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
            "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity")
 _DDL = (
@@ -50,13 +55,15 @@ _DDL = (
     "CREATE INDEX IF NOT EXISTS desk_speech_aid ON desk_speech (aid)",
     "CREATE INDEX IF NOT EXISTS desk_speech_nid ON desk_speech (nid, aid, kind)",
     "CREATE TABLE IF NOT EXISTS desk_number (aid INT NOT NULL, start INT NOT NULL,"
-    " end INT NOT NULL, text TEXT NOT NULL, value, value_max, qualifier TEXT, kind TEXT,"
-    " unit TEXT, counted TEXT, source TEXT, measure TEXT, near TEXT, lo REAL, hi REAL)",
+    " end INT NOT NULL, text TEXT NOT NULL, value, value_max, value_from, qualifier TEXT,"
+    " kind TEXT, unit TEXT, counted TEXT, source TEXT, measure TEXT, places TEXT,"
+    " own_place INT, day TEXT, own_day INT, role TEXT, lo REAL, hi REAL)",
     "CREATE INDEX IF NOT EXISTS desk_number_aid ON desk_number (aid)",
     "CREATE INDEX IF NOT EXISTS desk_number_measure ON desk_number"
     " (measure, counted, aid, lo, hi)",
     "CREATE TABLE IF NOT EXISTS desk_label (nid INT NOT NULL, label TEXT NOT NULL,"
-    " articles INT NOT NULL, PRIMARY KEY (nid, label)) WITHOUT ROWID",
+    " articles INT NOT NULL, strong INT NOT NULL DEFAULT 0, weight REAL NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (nid, label)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS desk_speaker (nid INTEGER PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS desk_ident (nid INTEGER PRIMARY KEY, iid TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS desk_ident_iid ON desk_ident (iid)",

@@ -15,8 +15,9 @@ from analysis.corpus.records import (
 
 SPEAKER_CSV = ("speaker_id", "name", "label", "aliases", "quotes", "claims", "articles")
 ENTITY_CSV = ("entity_id", "name", "label", "aliases", "articles", "mentions", "cooccurring")
-FIGURE_CSV = ("group", "kind", "unit", "disagree", "value", "value_max", "qualifier", "text",
-              "counted", "source", "article_id", "path", "title", "date", "start", "end")
+FIGURE_CSV = ("group", "kind", "unit", "disagree", "story", "value", "value_max", "value_from",
+              "qualifier", "text", "counted", "source", "when", "role", "disputed", "article_id",
+              "path", "title", "date", "start", "end")
 
 
 def fact_dict(fact: DeskFact) -> dict[str, Any]:
@@ -41,15 +42,18 @@ def entity_dict(row: EntityRow, co: list[Cooccurrence]) -> dict[str, Any]:
 
 def figure_dict(fig: Figure) -> dict[str, Any]:
     f = fig.fact
-    return {"value": fig.value, "value_max": fig.value_max, "qualifier": fig.qualifier,
-            "text": fig.text, "counted": fig.counted, "source": fig.source,
+    return {"value": fig.value, "value_max": fig.value_max, "value_from": fig.value_from,
+            "qualifier": fig.qualifier, "text": fig.text, "counted": fig.counted,
+            "source": fig.source, "when": fig.when, "role": fig.role or None,
+            "disputed": fig.disputed,
             "article_id": f.article_id, "path": f.path, "title": f.title, "date": f.date,
             "start": f.start, "end": f.end}
 
 
 def group_dict(group: FigureGroup) -> dict[str, Any]:
     return {"group": group.group, "kind": group.kind, "unit": group.unit,
-            "disagree": group.disagree, "figures": [figure_dict(f) for f in group.figures]}
+            "disagree": group.disagree, "story": group.story,
+            "figures": [figure_dict(f) for f in group.figures]}
 
 
 def speaker_csv(row: SpeakerRow) -> list[Any]:
@@ -64,5 +68,5 @@ def entity_csv(row: EntityRow, co: list[Cooccurrence]) -> list[Any]:
 
 def figure_csv(group: FigureGroup) -> list[list[Any]]:
     """One row per figure, each with its group's columns."""
-    head = [group.group, group.kind, group.unit, group.disagree]
-    return [head + [figure_dict(f)[k] for k in FIGURE_CSV[4:]] for f in group.figures]
+    head = [group.group, group.kind, group.unit, group.disagree, group.story]
+    return [head + [figure_dict(f)[k] for k in FIGURE_CSV[5:]] for f in group.figures]

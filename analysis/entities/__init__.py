@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from analysis.doctext import doc_text
 from analysis.entities.candidates import NUMERIC_LABELS, Candidate, find_candidates
 from analysis.entities.component import COMPONENT_NAME
+from analysis.entities.evidence import disease, shape_label
 from analysis.entities.gazetteer import load_gazetteer
 from analysis.entities.headline import title_case_headline, used_in_body
 from analysis.entities.merge import best_name, merge_candidates, vote_label
@@ -44,6 +45,7 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
         cands.append(dateline)
         cands.sort(key=lambda c: c.start_char)
     groups = merge_candidates(doc, text, cands)
+    groups = [g for g in groups if not _disease(text, g)]
     labels = [vote_label(doc, g) for g in groups]
     groups = propagate(doc, text, groups, labels)
     entities = []
@@ -58,6 +60,14 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
             [Mention(s, e, text[s:e]) for s, e in mentions],
         ))
     return entities
+
+
+def _disease(text: str, group: list[Candidate]) -> bool:
+    """A disease ("COVID-19 pandemic"): left out, unless a gazetteer place or an organisation's
+    name ("Wuhan outbreak", "Ebola Treatment Centre")."""
+    if not disease(text, [(c.start_char, c.end_char) for c in group]):
+        return False
+    return not any(c.place is not None or shape_label(c.text) for c in group)
 
 
 def _drop_headline_guesses(cands: list[Candidate], text: str) -> list[Candidate]:

@@ -7,11 +7,11 @@ patterns then add missed names, fix labels and extend cut-off spans.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span
 
-from analysis.entities.chains import PARTICLES, chain_label, proper_runs
+from analysis.entities.bounds import SHIP_PREFIXES, drop_currency_countries, extend_names
+from analysis.entities.candidate import Candidate
+from analysis.entities.chains import PARTICLES, chain_label, is_common, proper_runs
 from analysis.entities.component import COMMON_SUFFIX, NAMES_KEY, PLACES_KEY
 from analysis.entities.gazetteer import Place, demonyms, load_gazetteer
 from analysis.entities.patterns import (
@@ -37,20 +37,6 @@ HYPHEN_PREFIXES = {
     "cross", "sub", "super", "ultra", "un", "all", "extra", "counter", "semi", "multi",
 }
 BREAKS = {"(", ")", "[", "]", "|", ";", ":", "\"", "“", "”"}
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A name span in token and char offsets, its label and where it came from."""
-
-    start: int  # token index
-    end: int
-    start_char: int
-    end_char: int
-    text: str
-    label: str
-    source: str  # "ner" | "place" | "pattern" | "propagated" | "dateline"
-    place: Place | None = None
 
 
 def _ends_with_head(doc: Doc, start: int, end: int) -> bool:
@@ -99,13 +85,29 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out, s = [], start
     for i in range(start, end):
         tok = doc[i]
-        if "\n" in tok.text or tok.text in BREAKS:
+        if "\n" in tok.text or tok.text in BREAKS or _inner_the(doc, i, start, end):
             if i > s:
                 out.append((s, i))
             s = i + 1
     if end > s:
         out.append((s, end))
     return out
+
+
+def _inner_the(doc: Doc, i: int, start: int, end: int) -> bool:
+    """A lowercase "the" between two capitalised words joins two names ("Twitter the Federal
+    Aviation Administration"); after "of", "for", "and" it is inside one ("Bank of the West")."""
+    if not (start < i < end - 1 and doc[i].text == "the" and doc[i - 1].is_title
+            and doc[i + 1].is_title and doc[i - 1].lower_ not in TRAILING_FUNCTION
+            and not (doc[i - 1].pos_ == "VERB" and is_common(doc[i - 1].text))):
+        # "Stop the Steal", "Make the World ... Again": a verb's object, a slogan's words
+        return False
+    if _ends_with_head(doc, i + 1, end):
+        return True
+    # the rest is a name of its own where the text uses it alone ("Buffy the Vampire Slayer"
+    # is one name: "Vampire Slayer" is nowhere else)
+    rest = doc[i + 1:end].text
+    return doc.text.count(rest) >= 2
 
 
 # Parts of speech a one-word name never has (acronyms in capitals aside).
@@ -121,7 +123,10 @@ def is_name(doc: Doc, start: int, end: int, label: str) -> bool:
     if not any(ch.isupper() for ch in text) or text.lower() in NOT_NAMES:
         return False
     if all(t.lower_ in GENERIC or t.is_punct for t in span):
-        return text in BARE_BODIES
+        # "State Department", "Duke University": capitalised words before a body's head word
+        return text in BARE_BODIES or (
+            end - start >= 2 and all(t.is_title for t in span) and _ends_with_head(doc, start, end)
+            and not span[-1].is_lower)
     if all(t.like_num or t.lower_.rstrip(".") in MONTHS or t.is_punct for t in span):
         return False  # a date such as "Feb 24" is a number fact, whatever the NER says
     if end - start == 1:
@@ -143,9 +148,26 @@ def _cand(doc: Doc, start: int, end: int, label: str, source: str, place: Place 
     return Candidate(start, end, span.start_char, span.end_char, span.text, label, source, place)
 
 
+def _hyphen_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "pro-Beijing Democratic Alliance" -> "Beijing" + "Democratic Alliance": after a prefix
+    such as "pro-", only the glued word is the name; what follows is another name, if any."""
+    i = start + (1 if start < end and doc[start].lower_ in DETERMINERS else 0)
+    if not (i + 2 < end and doc[i].lower_ in HYPHEN_PREFIXES and doc[i + 1].text == "-"):
+        return [(start, end)]
+    j = i + 2
+    while j + 1 < end and doc[j].whitespace_ == "":
+        j += 1
+    glued = doc[i + 2:j + 1].text
+    if is_common(glued) and load_gazetteer().lookup(glued) is None:
+        return [(start, end)]  # "Non-Governmental Organizations": a word, not a name
+    return [(i + 2, j + 1), (j + 1, end)] if j + 1 < end else [(i + 2, end)]
+
+
 def _from_span(doc: Doc, span: Span, source: str) -> list[Candidate]:
     out = []
-    for s, e in _pieces(doc, span.start, span.end):
+    pieces = [p for s0, e0 in _pieces(doc, span.start, span.end)
+              for p in _hyphen_pieces(doc, s0, e0)]
+    for s, e in pieces:
         s, e = trim(doc, s, e)
         if is_name(doc, s, e, span.label_):
             out.append(_cand(doc, s, e, venue_label(doc, s, e, span.label_), source))
@@ -211,8 +233,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         o = over[0]
         if o.start == span.start and o.end == span.end:
-            if o.label == "NORP":
-                pass  # "Thai" the people, not the place
+            if o.label == "NORP" and not (place and place.kind == "country"):
+                pass  # "Thai" the people, not the place ("pro-Russia" is the country)
             elif o.label != "PERSON" or (place and place.kind != "city"):
                 o.label, o.source, o.place = label, "place", place
             else:
@@ -227,11 +249,13 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             cands.append(_cand(doc, span.start, span.end, label, "place", place))
             cands.append(_cand(doc, span.end, o.end, "PERSON", "ner"))
     cands.extend(_chain_candidates(doc, cands, numeric))
+    extend_names(doc, cands)
     split_leading_acronyms(doc, cands)
     for c in cands:
         if _leading_the(doc, c):  # "The Guardian" mid-sentence: the word is part of the name
             c.start, c.start_char = c.start - 1, doc[c.start - 1].idx
             c.text = doc[c.start:c.end].text
+    drop_currency_countries(doc, cands)
     nationalities = demonyms()
     for c in cands:
         if c.end - c.start == 1 and c.label != "NORP" and c.text in nationalities:
@@ -267,6 +291,7 @@ def split_leading_acronyms(doc: Doc, cands: list[Candidate]) -> None:
     for c in list(cands):
         first = doc[c.start]
         if (c.end - c.start >= 3 and first.is_upper and len(first.text) >= 2
+                and first.text not in SHIP_PREFIXES  # "MV Alan Kurdi" is a ship
                 and first.text.isalpha() and doc[c.start + 1].is_title
                 and doc[c.start + 1:c.end].text in texts
                 and not _ends_with_head(doc, c.start, c.end)
@@ -324,12 +349,16 @@ def _join(doc: Doc, host: Candidate, s: int, e: int) -> bool:
 
 def _plausible_place(doc: Doc, span: Span, numeric: list[Span]) -> bool:
     """A gazetteer match that reads as a place here, not a word ("Most Rev.", "Reading")."""
-    if not _all_propn(span) or _overlapping(numeric, span.start, span.end):  # type: ignore[arg-type]
+    prefixed = (span.start >= 2 and doc[span.start - 1].text == "-"
+                and doc[span.start - 2].lower_ in HYPHEN_PREFIXES)  # "pro-Beijing" (an ADJ)
+    if (not prefixed and not _all_propn(span)) or _overlapping(
+            numeric, span.start, span.end):  # type: ignore[arg-type]
         return False
     if not is_name(doc, span.start, span.end, "GPE"):
         return False
     if span.label_.endswith(COMMON_SUFFIX):
-        return all(t.ent_type_ for t in span)  # an English word too: only where the NER agrees
+        # an English word too: only where the NER agrees, or glued to "pro-", "anti-"
+        return prefixed or all(t.ent_type_ for t in span)
     return True
 
 

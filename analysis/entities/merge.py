@@ -15,8 +15,24 @@ from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
 
 from analysis.entities.candidates import Candidate
+from analysis.entities.chains import is_common
+from analysis.entities.evidence import (
+    coined_word,
+    news_source,
+    person_shape,
+    placed,
+    role_label,
+    shape_label,
+)
 from analysis.entities.gazetteer import load_gazetteer, name_key
-from analysis.entities.patterns import INITIALS_SKIP, ORG_CUES, PERSON_CUES, PLACE_CUES, TITLES
+from analysis.entities.patterns import (
+    GENERIC,
+    INITIALS_SKIP,
+    ORG_CUES,
+    PERSON_CUES,
+    PLACE_CUES,
+    TITLES,
+)
 
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)")
 NOT_SHORT_FORMS = {"NORP", "GPE", "LOC", "LANGUAGE"}
@@ -116,6 +132,10 @@ def merge_candidates(doc: Doc, text: str, cands: list[Candidate]) -> list[list[C
         else:
             first_by_key[k] = i
 
+    for k, i in first_by_key.items():  # "Afghans" with "Afghan", "Muslims" with "Muslim"
+        j = first_by_key.get(k[:-1]) if k.endswith("s") else None
+        if j is not None and cands[i].label == cands[j].label == "NORP":
+            groups.union(i, j)
     _merge_parenthetical(text, cands, first_by_key, groups)
     _merge_acronyms(cands, keys, first_by_key, groups)
     _merge_spelling(cands, keys, first_by_key, groups)
@@ -131,11 +151,19 @@ def _merge_parenthetical(text: str, cands: list[Candidate], first: dict[str, int
                          groups: Groups) -> None:
     for i, c in enumerate(cands):
         m = _PAREN_ACRONYM.match(text, c.end_char)
-        if not m:
-            continue
+        if not m or c.source == "dateline" or (
+                c.text.isupper() and not letters_in_order(m.group(1), c.text)):
+            continue  # "WASHINGTON (AP)": the agency reporting from the place, not its acronym
         j = first.get(name_key(m.group(1)))
         if j is not None and j != i and len(c.text) > len(m.group(1)):
             groups.union(i, j)
+
+
+def letters_in_order(acronym: str, name: str) -> bool:
+    """Whether the acronym's capitals occur in the name in order ("AfCFTA" in "African
+    Continental Free Trade Area"; "AP" not in "WASHINGTON")."""
+    rest = iter(name.upper())
+    return all(ch in rest for ch in acronym if ch.isupper())
 
 
 def _merge_acronyms(cands: list[Candidate], keys: list[str], first: dict[str, int],
@@ -163,6 +191,8 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
     toks = {k: k.split() for k in first}
     by_len = sorted(first, key=lambda k: len(toks[k]))
     labels = _labels_by_key(cands, keys)
+    short_forms = {k: _words(cands[i]) for k, i in first.items()}
+    person_count = Counter(k for c, k in zip(cands, keys, strict=True) if c.label == "PERSON")
     for k in by_len:
         short = toks[k]
         i = first[k]
@@ -175,6 +205,11 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
             continue
         # "Russian", "Thai" never shorten an organisation; the NER calls odd surnames NORP though
         person_only = labels[k] in NOT_SHORT_FORMS
+        # a person's full name (given-name shape, three PERSON mentions or a surname used as a
+        # person's) never stands for the foundation or prize named after them
+        full_person = (labels[k] == "PERSON" and len(short) >= 2 and short[0] not in GENERIC
+                       and (person_count[k] >= 3 or labels.get(short[-1]) == "PERSON"
+                            or person_shape(short_forms[k])))
         matches = set()
         for k2, i2 in first.items():
             long = toks[k2]
@@ -183,7 +218,7 @@ def _merge_short_forms(cands: list[Candidate], keys: list[str], first: dict[str,
             lab = labels[k2]
             n = len(short)
             person = lab == "PERSON" and short in (long[-n:], long[:n])
-            named = (not person_only and lab in NAME_LABELS_SHORT_PREFIX
+            named = (not person_only and lab in NAME_LABELS_SHORT_PREFIX and not full_person
                      and (long[:n] == short or (n >= 2 and long[-n:] == short)))
             # "Mediterranean" for "Mediterranean Sea"
             geo = lab == "LOC" and len(long) == n + 1 and long[:n] == short
@@ -223,7 +258,9 @@ def _merge_spelling(cands: list[Candidate], keys: list[str], first: dict[str, in
             if len(wa) != len(wb) or ratio(ka, kb) < 85:
                 continue
             pairs = zip(wa, wb, strict=True)
-            if all(x == y or (len(x) > 3 and ratio(x, y) >= 75) for x, y in pairs):
+            if all(x == y or (len(x) > 3 and ratio(x, y) >= 75 and not (
+                    x[:2] != y[:2] and is_common(x) and is_common(y))) for x, y in pairs):
+                # "Kowloon West"/"Kowloon East": two dictionary words are two words, not spellings
                 groups.union(first[ka], first[kb])
 
 
@@ -231,6 +268,9 @@ def _labels_by_key(cands: list[Candidate], keys: list[str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c, k in zip(cands, keys, strict=True):
         votes[k][c.label] += 1
+        shape = shape_label(c.text) if c.place is None and " " in c.text else None
+        if shape in ("ORG", "FAC"):
+            votes[k][shape] += 2  # "Doris Day Animal Foundation"
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
 
@@ -257,7 +297,24 @@ def vote_label(doc: Doc, group: list[Candidate]) -> str:
         cue = _cue_label(doc, c)
         if cue:
             votes[cue] += 1.5
-    return votes.most_common(1)[0][0]
+        if c.place is None and c.source != "place":
+            span = doc[c.start:c.end]
+            role = role_label(doc, span)
+            if role is None and c.label == "GPE" and news_source(span):
+                role = "ORG"  # "Bloomberg reported": an outlet, no known place
+            if role:
+                votes[role] += 2
+    unplaced = not any(c.place is not None for c in group)
+    shape = shape_label(" ".join(full))
+    if shape and unplaced:
+        votes[shape] += 3  # the name's words: "... Foundation", "Patrice Talon"
+    label = votes.most_common(1)[0][0]
+    if label == "PERSON" and longest == 1 and coined_word(full[0]):
+        return "ORG"  # "SpaceX", "YouTube": no person's name has a capital inside like that
+    if (label == "GPE" and unplaced and longest == 1 and coined_word(full[0])
+            and not any(placed(doc, doc[c.start:c.end]) for c in group)):
+        return "ORG"  # "YouTube", "Portfolio.hu": a coined word no sentence uses as a place
+    return label
 
 
 def best_name(group: list[Candidate]) -> str:

@@ -7,9 +7,10 @@ import re
 
 from spacy.tokens import Doc
 
+from analysis.entities.bounds import CURRENCY_WORDS
 from analysis.entities.candidates import NUMERIC_LABELS, Candidate
 from analysis.entities.gazetteer import name_key
-from analysis.entities.patterns import GENERIC
+from analysis.entities.patterns import GENERIC, INITIALS_SKIP
 
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,11})\s*\)")
 _STOP = {"the", "a", "an", "i", "it", "we", "he", "she", "they", "in", "on", "at", "to", "of"}
@@ -26,6 +27,11 @@ def _forms(text: str, group: list[Candidate], label: str) -> set[str]:
         m = _PAREN_ACRONYM.match(text, c.end_char)
         if m and len(c.text) > len(m.group(1)):
             forms.add(m.group(1))
+    if label == "ORG":  # "WHO" for "World Health Organization", written as a word of its own
+        longest = max(group, key=lambda c: len(c.text)).text
+        words = [w for w in longest.replace("-", " ").split() if w.lower() not in INITIALS_SKIP]
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):
+            forms.add("".join(w[0] for w in words))
     return {
         f for f in forms
         if len(f) >= 2 and any(ch.isupper() for ch in f) and f.lower() not in GENERIC
@@ -70,6 +76,8 @@ def propagate(doc: Doc, text: str, groups: list[list[Candidate]], labels: list[s
         span = doc.char_span(s, e)
         if span is None or not _looks_like_name(span):
             continue
+        if span.end < len(doc) and doc[span.end].lower_ in CURRENCY_WORDS:
+            continue  # "US dollars" (guidelines)
         if over:  # a fuller form of the same name: "Sadiq Khan" around a found "Khan"
             groups[gi] = [c for c in groups[gi] if (c.start_char, c.end_char) not in over]
             taken = [t for t in taken if t not in over]

@@ -12,9 +12,10 @@ from spacy.tokens import Doc
 
 from analysis.doctext import doc_text
 from analysis.model import Article, NumberFact
-from analysis.numbers.counted import counted_for_age, counted_for_count
+from analysis.numbers.candidate import Candidate
+from analysis.numbers.counted import counted_by_state, counted_for_age, counted_for_count
 from analysis.numbers.filters import is_excluded, looks_like_age, span_of, year_counts_plural
-from analysis.numbers.spans import Candidate, find_candidates
+from analysis.numbers.spans import find_candidates
 
 __all__ = ["extract_numbers"]
 
@@ -50,7 +51,11 @@ def extract_numbers(doc: Doc, article: Article) -> list[NumberFact]:
                 and c.start - last_counted[0] < _ELIDED_WINDOW
             ):
                 c.counted = last_counted[1]
-        if c.kind == "count" and c.counted:
+            if c.counted is None:
+                c.counted = counted_by_state(span)
+        if c.kind == "count" and c.counted and not c.hyphen_noun:
+            # "a ten-storey building" describes the building: later elided counts ("39 are
+            # dead") do not count storeys.
             last_counted = (c.end, c.counted)
         facts.append(_fact(text, c))
     return facts
@@ -64,6 +69,7 @@ def _fact(text: str, c: Candidate) -> NumberFact:
         value=c.value,
         qualifier=c.qualifier,
         value_max=c.value_max,
+        value_from=c.value_from,
         kind=c.kind,
         unit=c.unit,
         counted=c.counted,

@@ -122,6 +122,27 @@ def counted_for_count(span: Span) -> str | None:
     return None
 
 
+def counted_by_state(span: Span) -> str | None:
+    """ "39 are confirmed dead", "12 were missing": the state word the number's own clause
+    predicates of it, for a count that names no noun and borrows none from just before."""
+    root = span.root
+    head = root.head
+    if (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _TOTALS
+            and head.head.i < root.i):
+        root = head.head  # "A total of 39 are confirmed dead"
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = root.head
+    for child in verb.children:
+        if (child.i > root.i and child.dep_ in ("acomp", "oprd", "attr", "xcomp")
+                and child.lower_ in _STATES):
+            return child.text
+    return None
+
+
+_TOTALS = frozenset(["total", "number", "toll", "tally", "count"])
+
+
 def counted_for_age(span: Span, single: bool = True) -> str | None:
     """Who the age belongs to: "a 19-year-old man" -> man, "Gutierrez, 67" -> Gutierrez.
 

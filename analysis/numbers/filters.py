@@ -5,8 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from analysis.numbers import patterns as P
+from analysis.numbers.candidate import Candidate
 from analysis.numbers.lexicon import MONTHS
-from analysis.numbers.spans import YEAR_CUE_BEFORE, Candidate
+from analysis.numbers.spans import YEAR_CUE_BEFORE
 
 _ONE_PRONOUN_BEFORE = frozenset(
     [

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from analysis.numbers import patterns as P
+from analysis.numbers.candidate import Candidate
 from analysis.numbers.lexicon import CURRENCY_SYMBOLS, MONEY_SCALES, SCALES, iso_currency_codes
-from analysis.numbers.surroundings import _unit_after, _unit_at
+from analysis.numbers.surroundings import unit_after, unit_at
 from analysis.numbers.values import parse_number, tidy
-
-if TYPE_CHECKING:
-    from analysis.numbers.spans import Candidate
 
 _GLUED_AFTER = re.compile(r"-[A-Za-z]")
 _YEARISH = re.compile(r"^(?:1[1-9]|20)\d\d$")
 
 
-def _plain(text: str, c: Candidate, core: str) -> bool:
+def read_plain(text: str, c: Candidate, core: str) -> bool:
     """Digits or number words: value, scale, unit, kind, range."""
     value = parse_number(core)
     if value is None or core.lower() in SCALES:
@@ -56,7 +53,7 @@ def _plain(text: str, c: Candidate, core: str) -> bool:
     c.value = value * scale
     if is_digits and nxt.isalpha() and c.end == c.core_end:
         # "20km" is a measurement; "2019nCoV" or "5G" are identifiers.
-        u = _unit_at(text, c.end, attached=True)
+        u = unit_at(text, c.end, attached=True)
         if not u or u[1] == "duration":
             return False
     # Range: "10 to 15", "between $5 and $7 billion", "forty or fifty".
@@ -109,7 +106,7 @@ def _plain(text: str, c: Candidate, core: str) -> bool:
     if currency:
         c.kind, c.unit = "money", currency
     else:
-        _unit_after(text, c)
+        unit_after(text, c)
     if c.kind == "count" and is_digits and c.value_max is None and _YEARISH.match(core):
         c.kind, c.value = "date", core
         if c.end != c.core_end:
@@ -155,7 +152,7 @@ def _tidy_value(v: object) -> object:
     return tidy(v) if isinstance(v, (int, float)) else v
 
 
-def _dash(text: str, c: Candidate, core: str) -> bool:
+def read_dash(text: str, c: Candidate, core: str) -> bool:
     """ "16–17 percent" (range), "43–5" (score), "2013-2019" (years); phone-like pairs dropped."""
     parts = re.split(r"-to-|\s*[–—-]\s*", core, maxsplit=1, flags=re.I)
     if len(parts) != 2:
@@ -172,7 +169,7 @@ def _dash(text: str, c: Candidate, core: str) -> bool:
         c.kind = "other"  # a vote margin: "230-to-197"
         return True
     if len(parts[0].replace(",", "")) >= 3 and len(parts[1].replace(",", "")) >= 3:
-        _unit_after(text, c)
+        unit_after(text, c)
         if c.kind == "count" or b <= a:
             return False  # bare pairs of long numbers are reference or phone numbers
         c.value_max, c.qualifier = tidy(b), "range"  # "200–400 hours"
@@ -183,7 +180,7 @@ def _dash(text: str, c: Candidate, core: str) -> bool:
         if cur and cur.group("sym"):
             c.kind, c.unit, c.start = "money", CURRENCY_SYMBOLS.get(cur.group("sym")), cur.start()
         else:
-            _unit_after(text, c)
+            unit_after(text, c)
     else:
         c.kind = "other"
     return True

@@ -1,27 +1,30 @@
 """Find number-fact spans in text and normalise them (text only; the parse is used afterwards).
 
-The number's own reading is in ``plain``; what the words around it add, in ``surroundings``.
+The number's own reading is in ``plain``; what the words around it add, in ``surroundings``;
+the record they fill, ``candidate.Candidate``. Imports run one way: candidate <- surroundings <-
+plain <- spans.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from analysis.numbers import patterns as P
+from analysis.numbers.candidate import Candidate
+from analysis.numbers.changes import join_parts, vague_of_scale
 from analysis.numbers.dates import date_value, relative_value, time_value, weekday_value
 from analysis.numbers.lexicon import CURRENCY_SYMBOLS, CURRENCY_WORDS, VAGUE, WEEKDAYS
 from analysis.numbers.patterns import WS
-from analysis.numbers.plain import _dash, _plain
+from analysis.numbers.plain import read_dash, read_plain
 from analysis.numbers.surroundings import (
-    _LOOKBACK,
-    _and_a_half,
-    _date_range,
-    _fraction_context,
-    _qualify,
-    _relative_year,
-    _time_range,
-    _unit_at,
+    LOOKBACK,
+    and_a_half,
+    date_range,
+    fraction_context,
+    qualify,
+    relative_year,
+    time_range,
+    unit_at,
 )
 from analysis.numbers.values import parse_fraction, parse_ordinal
 
@@ -34,25 +37,6 @@ YEAR_CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY_BEFORE_DATE = re.compile(rf",?{WS}+(?:the{WS}+)?(?:\d{{1,2}}\b|[A-Z][a-z]+\.?{WS}+\d)")
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A number fact before parse-based checks: ``core`` is the number itself inside the span."""
-
-    start: int
-    end: int
-    core_start: int
-    core_end: int
-    source: str  # which CORE alternative found it
-    value: object = None
-    value_max: object = None
-    qualifier: str = "exact"
-    kind: str = "count"
-    unit: str | None = None
-    counted: str | None = None
-    needs_head: bool = False  # "an hour": keep only when qualified or an object
-    hyphen_noun: bool = False
 
 
 def find_candidates(text: str, date: str | None = None) -> list[Candidate]:
@@ -74,6 +58,7 @@ def find_candidates(text: str, date: str | None = None) -> list[Candidate]:
             continue
         out.append(cand)
         last_end = cand.end
+    out = join_parts(text, out)
     _local_dollar(text, out)
     return out
 
@@ -106,8 +91,8 @@ def _build(text: str, m: re.Match[str], floor: int, date: str | None) -> Candida
     core = m.group()
     if src == "date":
         c.kind, c.value = "date", date_value(core)
-        _date_range(text, c)
-        _relative_year(text, c, date)
+        date_range(text, c)
+        relative_year(text, c, date)
     elif src == "clock":
         c.kind, c.value = "duration", core  # a race or elapsed time: "2:05:45"
         return c
@@ -124,7 +109,7 @@ def _build(text: str, m: re.Match[str], floor: int, date: str | None) -> Candida
         return c
     elif src == "time":
         c.kind, c.value = "time", time_value(core)
-        _time_range(text, c)
+        time_range(text, c)
     elif src == "decade":
         digits = re.sub(r"\D", "", core)
         if len(digits) == 4:
@@ -133,7 +118,7 @@ def _build(text: str, m: re.Match[str], floor: int, date: str | None) -> Candida
         else:
             c.kind, c.value = "date", None
     elif src == "dash":
-        if not _dash(text, c, core):
+        if not read_dash(text, c, core):
             return None
     elif src == "ordinal":
         c.kind, c.value = "ordinal", parse_ordinal(core)
@@ -145,16 +130,16 @@ def _build(text: str, m: re.Match[str], floor: int, date: str | None) -> Candida
         c.kind, c.value = "other", parse_fraction(core)
         if c.value is None:
             return None
-        if not _fraction_context(text, c, core):
+        if not fraction_context(text, c, core):
             return None
     elif src == "half":
-        qualified = P.QUALIFIER_BEFORE.search(text, max(0, c.start - _LOOKBACK), c.start)
+        qualified = P.QUALIFIER_BEFORE.search(text, max(0, c.start - LOOKBACK), c.start)
         if not (_HALF_NEXT.match(text, c.end) or qualified):
             return None  # "the first half", "half-brother"
         c.kind, c.value = "other", 0.5
         um = _HALF_A_UNIT.match(text, c.end)
         if um:
-            unit_m = _unit_at(text, um.end())
+            unit_m = unit_at(text, um.end())
             if unit_m:  # "half a mile", "half an hour"
                 c.end = um.end() + unit_m[0]
                 c.kind, c.unit = unit_m[1], unit_m[2]
@@ -166,23 +151,23 @@ def _build(text: str, m: re.Match[str], floor: int, date: str | None) -> Candida
             c.value, c.qualifier = 2, "approximately"
         elif low == "several" and (sc := P.SCALE_AFTER.match(text, c.end)):
             c.qualifier, c.end = sc.group("w").lower() + "s", sc.end()  # "several thousand"
-        else:
+        elif not vague_of_scale(text, c):
             c.qualifier = VAGUE[low]
-            many = P.MANY_BEFORE.search(text, max(floor, c.start - _LOOKBACK), c.start)
+            many = P.MANY_BEFORE.search(text, max(floor, c.start - LOOKBACK), c.start)
             if many:
                 c.start = many.start()
         return c
     elif src == "one_unit":
-        unit_m = _unit_at(text, c.end)
+        unit_m = unit_at(text, c.end)
         if not unit_m:
             return None
         c.value, c.end, c.kind, c.unit = 1, c.end + unit_m[0], unit_m[1], unit_m[2]
-        _and_a_half(text, c)
+        and_a_half(text, c)
         c.needs_head = True
     else:  # digits / words
-        if not _plain(text, c, core):
+        if not read_plain(text, c, core):
             return None
-    _qualify(text, c, floor)
+    qualify(text, c, floor)
     if c.needs_head and c.qualifier != "exact":
         c.needs_head = False
     return c

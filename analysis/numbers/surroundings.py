@@ -4,9 +4,9 @@ date and time ranges, "last year", "and a half"."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from analysis.numbers import patterns as P
+from analysis.numbers.candidate import Candidate
 from analysis.numbers.dates import relative_value, time_value
 from analysis.numbers.lexicon import (
     CURRENCY_WORDS,
@@ -20,10 +20,8 @@ from analysis.numbers.lexicon import (
 from analysis.numbers.patterns import WS
 from analysis.numbers.values import tidy
 
-if TYPE_CHECKING:
-    from analysis.numbers.spans import Candidate
-
-_LOOKBACK = 40
+# How far before a number (characters) its qualifier words are looked for.
+LOOKBACK = 40
 _AND_A_HALF = re.compile(rf"{WS}+and{WS}+a{WS}+half\b", re.IGNORECASE)
 _REL_YEAR_AFTER = re.compile(rf",?{WS}+(?P<w>(?:last|this|next){WS}+year)\b", re.IGNORECASE)
 # After "a third"/"a fifth", these make it a fraction rather than an ordinal ("a third person").
@@ -33,7 +31,7 @@ _FRACTION_NEXT = re.compile(
 _CASED_UNITS = frozenset({"MW", "GW", "kW", "kWh", "°C", "°F", "km/h"})
 
 
-def _fraction_context(text: str, c: Candidate, core: str) -> bool:
+def fraction_context(text: str, c: Candidate, core: str) -> bool:
     """ "a quarter million" (a count), "a third person" (an ordinal), "a third of" (a fraction)."""
     sm = P.SCALE_AFTER.match(text, c.end)
     if sm:
@@ -47,7 +45,7 @@ def _fraction_context(text: str, c: Candidate, core: str) -> bool:
     return True
 
 
-def _unit_after(text: str, c: Candidate) -> None:
+def unit_after(text: str, c: Candidate) -> None:
     """Percent, currency word, age, duration, measurement or hyphenated noun after the number."""
     plus = P.PLUS_AFTER.match(text, c.end)
     if plus:  # "15-plus years", "65+": a lower bound
@@ -78,10 +76,10 @@ def _unit_after(text: str, c: Candidate) -> None:
             else ("days" if "day" in word else "years")
         )
         return
-    u = _unit_at(text, end)
+    u = unit_at(text, end)
     if u:
         c.end, c.kind, c.unit = end + u[0], u[1], u[2]
-        _and_a_half(text, c)
+        and_a_half(text, c)
         return
     m = P.MAGNITUDE_AFTER.match(text, end)
     if m:
@@ -92,14 +90,14 @@ def _unit_after(text: str, c: Candidate) -> None:
         c.end, c.counted, c.hyphen_noun = m.end(), m.group("w"), True
 
 
-def _and_a_half(text: str, c: Candidate) -> None:
+def and_a_half(text: str, c: Candidate) -> None:
     """ "an hour and a half" -> 1.5 hours."""
     m = _AND_A_HALF.match(text, c.end)
     if m and c.kind == "duration" and isinstance(c.value, (int, float)):
         c.value, c.end = tidy(float(c.value) + 0.5), m.end()
 
 
-def _unit_at(text: str, pos: int, attached: bool = False) -> tuple[int, str, str] | None:
+def unit_at(text: str, pos: int, attached: bool = False) -> tuple[int, str, str] | None:
     """(length, kind, unit) of a time or measure unit starting at ``pos``."""
     m = P.TIME_UNIT_AFTER.match(text, pos)
     if m and not attached:
@@ -118,9 +116,9 @@ def _unit_at(text: str, pos: int, attached: bool = False) -> tuple[int, str, str
     return None
 
 
-def _qualify(text: str, c: Candidate, floor: int) -> None:
+def qualify(text: str, c: Candidate, floor: int) -> None:
     """Qualifier words and scale names before the span."""
-    lo = max(floor, c.start - _LOOKBACK)
+    lo = max(floor, c.start - LOOKBACK)
     sn = P.SCALE_NAME_BEFORE.search(text, lo, c.start)
     if sn and c.kind in ("count", "other") and c.value_max is None:
         c.kind, c.unit, c.start = "measurement", sn.group("w").lower(), sn.start()
@@ -138,7 +136,7 @@ def _qualify(text: str, c: Candidate, floor: int) -> None:
     c.start = qm.start()
 
 
-def _date_range(text: str, c: Candidate) -> None:
+def date_range(text: str, c: Candidate) -> None:
     """ "May 24 to 26": a date range within one month."""
     v = c.value
     if not isinstance(v, str) or not v.startswith("--"):
@@ -160,7 +158,7 @@ def _date_range(text: str, c: Candidate) -> None:
         c.start = rs.start()
 
 
-def _relative_year(text: str, c: Candidate, date: str | None) -> None:
+def relative_year(text: str, c: Candidate, date: str | None) -> None:
     """ "Feb 24 last year": the year comes from the article date."""
     m = _REL_YEAR_AFTER.match(text, c.end)
     if not m or not isinstance(c.value, str) or not c.value.startswith("--"):
@@ -173,7 +171,8 @@ def _relative_year(text: str, c: Candidate, date: str | None) -> None:
             c.value_max = f"{year}{c.value_max[1:]}"
 
 
-def _time_range(text: str, c: Candidate) -> None:
+def time_range(text: str, c: Candidate) -> None:
+    """ "from 9:00 to 17:30": a time range."""
     m = P.TIME_RANGE_END_AFTER.match(text, c.end)
     if not m:
         return

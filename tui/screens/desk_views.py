@@ -51,6 +51,8 @@ def figure_value(figure: Any) -> str:
     value = _value(figure.value)
     if figure.value_max is not None:
         value += f"–{_value(figure.value_max)}"
+    elif getattr(figure, "value_from", None) is not None:
+        value = f"{_value(figure.value_from)} → {value}"
     if figure.unit == "%":
         value += "%"
     elif figure.unit:
@@ -214,7 +216,8 @@ class FiguresView(DeskView):
             extra = " · ".join(x for x in (group.kind, group.unit) if x and x not in what)
             text = f"{what} ({extra})" if extra else what
             if group.disagree:
-                rows.append((header(f"⚠ disagree · {text}", "bold $text-error"), ""))
+                story = f" · {one_line(group.story, 70)}" if group.story else ""
+                rows.append((header(f"⚠ disagree · {text}{story}", "bold $text-error"), ""))
             else:
                 rows.append((header(text), ""))
             for figure in group.figures[:FIGURES_SHOWN]:

@@ -77,6 +77,8 @@ def prompt_for(item: FactItem) -> Content:
         value = _value(fact.value)
         if fact.value_max is not None:
             value += f"–{_value(fact.value_max)}"
+        elif fact.value_from is not None:
+            value = f"{_value(fact.value_from)} → {value}"
         unit = "" if not fact.unit else fact.unit if fact.unit == "%" else f" {fact.unit}"
         parts.append((f"  = {one_line(value + unit, 40)}", "$text-warning"))
     parts.append((f"  {fact.kind}", "italic dim"))
