@@ -28,6 +28,7 @@ from analysis.failures import skipped_warning
 from analysis.model import Analysis, Article
 from analysis.runner import RunOptions, analyze_corpus
 from analysis.shards import VersionMismatch, analyze_shard
+from analysis.streams import cached_in_order
 from analysis.version import ANALYSIS_VERSION
 
 Warn = Callable[[str], None]
@@ -35,8 +36,6 @@ Warn = Callable[[str], None]
 MAX_SHARD = 16
 # Shards in flight per worker: enough to keep every worker busy between round trips.
 IN_FLIGHT_PER_WORKER = 3
-# Cached analyses read per query, as in the local engine: memory stays flat on a cached re-run.
-READ_WINDOW = 256
 # Dask's defaults for the local cluster copydesk starts, tuned for long CPU-bound tasks in few
 # processes: with the defaults each article cost the workers ~60% more CPU than the local engine
 # (measured, see the README). Only the local cluster gets these; an existing cluster keeps its own.
@@ -119,15 +118,16 @@ def analyze_on_cluster(
     present = cache.present(keys) if cache else set()
     misses = [i for i, k in enumerate(keys) if k not in present]
     report.cached = len(articles) - len(misses)
-    cached = _CachedReader(articles, keys, present, cache, options,
-                           lambda a, why: _accept(a, (False, why), report, warn))
+    skip = lambda a, why: _accept(a, (False, why), report, warn)  # noqa: E731
+    cached = cached_in_order(cache, keys, present)
     if not misses:
-        for position in range(len(articles)):
-            if (got := cached.get(position)) is not None:
+        for position, hit in cached:
+            if (got := _cached_or_again(articles, keys, cache, options, position, hit,
+                                        skip)) is not None:
                 yield articles[position], *got
         return
     done: dict[int, Analysis | None] = {}  # input index -> analysis, or None when it failed
-    with _client(cluster) as client:
+    with cluster_client(cluster) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         if cluster.shard_size:
             size = cluster.shard_size
@@ -145,57 +145,39 @@ def analyze_on_cluster(
                     cache.put_encoded(
                         (keys[i], outcome[1]) for i, outcome in finished if done[i] is not None
                     )
-                while position < len(articles):
+                while position < len(articles):  # in input order, up to one still out
+                    if keys[position] not in present and position not in done:
+                        break
+                    _, hit = next(cached)
                     if keys[position] in present:
-                        if (got := cached.get(position)) is not None:
+                        got = _cached_or_again(articles, keys, cache, options, position, hit,
+                                               skip)
+                        if got is not None:
                             yield articles[position], *got
-                    elif position in done:
+                    else:
                         analysis = done.pop(position)
                         if analysis is not None:
                             yield articles[position], analysis, False
-                    else:
-                        break
                     position += 1
         finally:
             completed.close()  # cancels what is still queued before the client closes
 
 
-class _CachedReader:
-    """Cached analyses read a window at a time, as the local engine reads them.
-
-    Memory stays flat however many articles are cached. A row that cannot be read back (a damaged
-    cache) is analysed again in this process and stored; if that fails, the article is reported
-    and skipped as a worker's failure is.
-    """
-
-    def __init__(self, articles: list[Article], keys: list[str], present: set[str],
-                 cache: Cache | None, options: RunOptions,
-                 on_failed: Callable[[Article, str], object]) -> None:
-        self.articles, self.keys, self.present = articles, keys, present
-        self.cache, self.options, self.on_failed = cache, options, on_failed
-        self.hits: dict[str, Analysis] = {}
-        self.end = 0  # keys before this index have been read
-
-    def get(self, position: int) -> tuple[Analysis, bool] | None:
-        """``(analysis, from_cache)`` of article ``position``, asked in increasing order.
-
-        None when the article had to be analysed again and that failed (reported as skipped).
-        """
-        key = self.keys[position]
-        if position >= self.end:
-            window = self.keys[position : position + READ_WINDOW]
-            self.hits = self.cache.get_many([k for k in window if k in self.present])
-            self.end = position + len(window)
-        hit = self.hits.pop(key, None)
-        if hit is not None:
-            return hit, True
-        again = list(analyze_corpus([self.articles[position]], None, self.options,
-                                    on_failed=self.on_failed))
-        if not again:
-            return None
-        analysis = again[0][1]
-        self.cache.put_many([(key, analysis)])
-        return analysis, False
+def _cached_or_again(articles: list[Article], keys: list[str], cache: Cache | None,
+                     options: RunOptions, position: int, hit: Analysis | None,
+                     on_failed: Callable[[Article, str], object]) -> tuple[Analysis, bool] | None:
+    """``(analysis, from_cache)`` of a cached article; a row that could not be read back (a
+    damaged cache) is analysed again in this process and stored. None when that failed too (the
+    article is reported through ``on_failed`` and skipped, as a worker's failure is)."""
+    if hit is not None:
+        return hit, True
+    again = list(analyze_corpus([articles[position]], None, options, on_failed=on_failed))
+    if not again:
+        return None
+    analysis = again[0][1]
+    if cache is not None:
+        cache.put_many([(keys[position], analysis)])
+    return analysis, False
 
 
 def _accept(article: Article, outcome: tuple[bool, Any], report: ClusterReport,
@@ -271,7 +253,7 @@ def _run_shards(
 
 
 @contextmanager
-def _client(options: ClusterOptions) -> Iterator[Any]:
+def cluster_client(options: ClusterOptions) -> Iterator[Any]:
     """A Dask client on the given scheduler, or on a local cluster closed afterwards."""
     import dask
     from distributed import Client, LocalCluster

@@ -33,7 +33,8 @@ class ParquetTargetError(Exception):
     """The output directory cannot be used (not ours and not empty, or not a directory)."""
 
 
-def _schemas() -> dict[str, Any]:
+def table_schemas() -> dict[str, Any]:
+    """The pyarrow schema of each table (fixed, so every part file of a table has the same)."""
     import pyarrow as pa
 
     s, i64, i32, f64 = pa.string(), pa.int64(), pa.int32(), pa.float64()
@@ -148,7 +149,7 @@ class _PartWriter:
     def __init__(self, root: Path, per_part: int) -> None:
         self.root = root
         self.per_part = per_part
-        self.schemas = _schemas()
+        self.schemas = table_schemas()
         self.rows: dict[str, list[dict]] = {name: [] for name in TABLES}
         self.totals = dict.fromkeys(TABLES, 0)
         self.articles_in_part = 0

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from analysis.cache import Cache, cache_key
 from analysis.failures import describe
 from analysis.model import Analysis, Article
+from analysis.streams import cached_in_order, parse_one, pipe_isolated
 from analysis.version import DEFAULT_MODEL
 
 # How many parsed analyses are written to the cache in one transaction.
-_FLUSH_EVERY = 32
-# How many articles' cached analyses are read and decoded at a time.
-_READ_WINDOW = 256
+FLUSH_EVERY = 32
 
 
 @dataclass(frozen=True)
@@ -58,24 +57,20 @@ def analyze_corpus(
     parsed = _Parser(articles, misses, options, isolate=on_failed is not None)
     pending: list[tuple[str, Analysis]] = []
     try:
-        for start in range(0, len(articles), _READ_WINDOW):
-            window = keys[start : start + _READ_WINDOW]
-            hits = cache.get_many([k for k in window if k in present]) if cache else {}
-            for i, key in enumerate(window, start):
-                hit = hits.pop(key, None)
-                if hit is not None:
-                    yield articles[i], hit, True
-                    continue
-                # Not cached, or its row could not be read back: parse it.
-                analysis = parsed.next(i) if key not in present else parsed.one(i)
-                if isinstance(analysis, _Failure):
-                    on_failed(articles[i], analysis.reason)  # type: ignore[misc]
-                    continue
-                pending.append((key, analysis))
-                if cache and len(pending) >= _FLUSH_EVERY:
-                    cache.put_many(pending)
-                    pending.clear()
-                yield articles[i], analysis, False
+        for i, hit in cached_in_order(cache, keys, present):
+            if hit is not None:
+                yield articles[i], hit, True
+                continue
+            # Not cached, or its row could not be read back: parse it.
+            analysis = parsed.next(i) if keys[i] not in present else parsed.one(i)
+            if isinstance(analysis, _Failure):
+                on_failed(articles[i], analysis.reason)  # type: ignore[misc]
+                continue
+            pending.append((keys[i], analysis))
+            if cache and len(pending) >= FLUSH_EVERY:
+                cache.put_many(pending)
+                pending.clear()
+            yield articles[i], analysis, False
     finally:
         parsed.close()
         if cache and pending:
@@ -115,12 +110,9 @@ class _Parser:
 
     def one(self, i: int) -> Analysis | _Failure:
         """The analysis of article ``i`` on its own (a cache row that could not be read)."""
-        try:
-            doc = self._nlp()(self.articles[i].text)
-        except Exception as exc:
-            if not self.isolate:
-                raise
-            return _Failure(describe(exc))
+        doc = parse_one(self._nlp(), self.articles[i].text)
+        if isinstance(doc, Exception) and not self.isolate:
+            raise doc
         return self._extract(doc, i)
 
     def close(self) -> None:
@@ -135,6 +127,8 @@ class _Parser:
     def _extract(self, doc, i: int) -> Analysis | _Failure:
         from analysis.pipeline import analyze_doc
 
+        if isinstance(doc, Exception):  # the parser failed on this article alone
+            return _Failure(describe(doc))
         if not self.isolate:
             return analyze_doc(doc, self.articles[i])
         try:
@@ -143,22 +137,8 @@ class _Parser:
             return _Failure(describe(exc))
 
     def _pipe(self) -> Iterator[tuple[int, Analysis | _Failure]]:
-        nlp = self._nlp()
-        n_process = max(1, self.options.jobs)
         todo = self.indices
-        done = 0
-        while done < len(todo):
-            stream = ((self.articles[i].text, i) for i in todo[done:])
-            try:
-                for doc, i in nlp.pipe(stream, as_tuples=True,
-                                       batch_size=self.options.batch_size, n_process=n_process):
-                    done += 1
-                    yield i, self._extract(doc, i)
-            except Exception:
-                if not self.isolate:
-                    raise
-                # The pipeline raised inside the batch of the next article due: parse that
-                # batch one article at a time, then pipe the rest again.
-                for i in todo[done : done + self.options.batch_size]:
-                    done += 1
-                    yield i, self.one(i)
+        texts = [self.articles[i].text for i in todo]
+        for k, doc in pipe_isolated(self._nlp(), texts, self.options.batch_size,
+                                    max(1, self.options.jobs), self.isolate):
+            yield todo[k], self._extract(doc, todo[k])

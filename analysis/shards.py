@@ -13,6 +13,7 @@ from typing import Any
 
 from analysis.failures import describe
 from analysis.model import Article
+from analysis.streams import pipe_isolated
 
 # One article's outcome: (True, the record as the cache stores it, analysis.cache.encode) or
 # (False, "what went wrong"). Encoded on the worker, a record costs Dask one bytes object to size
@@ -57,25 +58,14 @@ def analyze_shard(
 def analyze_isolated(nlp: Any, articles: Sequence[Article], batch_size: int) -> list[Outcome]:
     """Outcomes of ``articles`` in order: batched with ``nlp.pipe``, failures isolated.
 
-    When the parser itself raises inside a batch, the articles not yet done are parsed one at a
-    time, so only the article that fails is lost.
+    When the parser itself raises inside a batch, that batch is parsed one article at a time
+    (:func:`analysis.streams.pipe_isolated`), so only the article that fails is lost.
     """
-    outcomes: list[Outcome | None] = [None] * len(articles)
-    stream = ((a.text, k) for k, a in enumerate(articles))
-    try:
-        for doc, k in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            outcomes[k] = _extract(doc, articles[k])
-    except Exception:  # noqa: BLE001 - which article broke the batch is found below
-        for k, article in enumerate(articles):
-            if outcomes[k] is not None:
-                continue
-            try:
-                doc = nlp(article.text)
-            except Exception as exc:  # noqa: BLE001 - reported with the article's path
-                outcomes[k] = (False, describe(exc))
-                continue
-            outcomes[k] = _extract(doc, article)
-    return [o if o is not None else (False, "not analysed") for o in outcomes]
+    texts = [a.text for a in articles]
+    return [
+        (False, describe(doc)) if isinstance(doc, Exception) else _extract(doc, articles[k])
+        for k, doc in pipe_isolated(nlp, texts, batch_size)
+    ]
 
 
 def _extract(doc: Any, article: Article) -> Outcome:

@@ -227,7 +227,7 @@ def test_workers_running_another_copydesk_are_refused(tmp_path, capsys, schedule
 def test_the_local_cluster_spares_its_workers_dasks_per_task_overheads(monkeypatch):
     import dask
 
-    from analysis.cluster import ClusterOptions, _client
+    from analysis.cluster import ClusterOptions, cluster_client
 
     # A fresh process's environment: this one has a LocalCluster of Dask's defaults, whose nanny
     # exported MALLOC_TRIM_THRESHOLD_ into os.environ.
@@ -242,7 +242,7 @@ def test_the_local_cluster_spares_its_workers_dasks_per_task_overheads(monkeypat
                 dask.config.get("distributed.worker.profile.enabled"),
                 dask.config.get("distributed.admin.tick.interval"))
 
-    with _client(ClusterOptions(workers=1)) as client:
+    with cluster_client(ClusterOptions(workers=1)) as client:
         seen = list(client.run(probe).values())
     assert seen == [(None, False, "500ms")]
     # Dask's defaults stand outside the local cluster (this process, a user's existing cluster).
@@ -328,13 +328,13 @@ def test_option_mistakes_are_usage_errors(tmp_path, capsys):
 
 def test_cached_rows_are_read_in_windows_and_a_damaged_one_is_analysed_again(
         scheduler, monkeypatch):
-    from analysis import cluster
+    from analysis import streams
     from analysis.cache import cache_key, open_cache
     from analysis.cluster import ClusterOptions, analyze_on_cluster
     from analysis.runner import RunOptions, analyze_corpus
     from analysis.version import DEFAULT_MODEL
 
-    monkeypatch.setattr(cluster, "READ_WINDOW", 2)
+    monkeypatch.setattr(streams, "READ_WINDOW", 2)
     articles = [make_article(story(n), f"w{n}.txt") for n in range(60, 65)]
     cache = open_cache(pytest.fail)
     local = [a.to_dict() for _, a, _ in analyze_corpus(articles[:4], cache, RunOptions())]

@@ -125,10 +125,10 @@ def test_a_ships_prefix_makes_a_vessel_apart_from_the_person_it_is_named_after(n
 
 
 def test_a_news_agency_in_a_dateline_is_not_the_place_it_reports_from(nlp):
-    from analysis.entities.merge import _letters_in_order
+    from analysis.entities.merge import letters_in_order
 
-    assert _letters_in_order("AfCFTA", "African Continental Free Trade Area")
-    assert not _letters_in_order("AP", "WASHINGTON")
+    assert letters_in_order("AfCFTA", "African Continental Free Trade Area")
+    assert not letters_in_order("AP", "WASHINGTON")
     text = ("Senate passes budget bill\n\nWASHINGTON (AP) — The Senate passed the bill on "
             "Monday, the Associated Press reported. AP reporters in Washington said so.\n")
     article = Article(id="t", path="t.txt", text=text, dateline="WASHINGTON",

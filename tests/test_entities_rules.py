@@ -5,8 +5,8 @@ from __future__ import annotations
 from analysis.entities import extract_entities
 from analysis.entities.candidates import (
     Candidate,
-    _split_leading_acronyms,
-    _venue_label,
+    split_leading_acronyms,
+    venue_label,
 )
 from analysis.entities.chains import is_common
 from analysis.entities.gazetteer import demonyms
@@ -75,7 +75,7 @@ def test_acronym_glued_to_a_known_person_is_split(nlp):
     doc = nlp(text)
     cands = [Candidate(4, 7, 21, 37, "NPR Karim Bassey", "ORG", "ner"),
              Candidate(0, 1, 0, 2, "Karim Bassey", "PERSON", "ner")]
-    _split_leading_acronyms(doc, cands)
+    split_leading_acronyms(doc, cands)
     assert sorted(c.text for c in cands) == ["Karim Bassey", "Karim Bassey", "NPR"]
 
 
@@ -116,9 +116,9 @@ def test_organisation_ending_in_a_building_word_is_a_facility_where_things_happe
               "Marrowby Lodge & Tavern said it would help the police.")
     first = [t.i for t in doc if t.text == "Marrowby"]
     s1, s2 = first
-    assert _venue_label(doc, s1, s1 + 4, "ORG") == "FAC"  # "at the ...": a place
-    assert _venue_label(doc, s2, s2 + 4, "ORG") == "ORG"  # the subject: the business
-    assert _venue_label(doc, s1, s1 + 4, "PERSON") == "PERSON"  # other labels are left alone
+    assert venue_label(doc, s1, s1 + 4, "ORG") == "FAC"  # "at the ...": a place
+    assert venue_label(doc, s2, s2 + 4, "ORG") == "ORG"  # the subject: the business
+    assert venue_label(doc, s1, s1 + 4, "PERSON") == "PERSON"  # other labels are left alone
 
 
 def test_title_case_headline_guesses_are_dropped_unless_the_body_uses_them(nlp):

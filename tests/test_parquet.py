@@ -46,7 +46,7 @@ def read(directory: Path, table: str):
 
 
 def test_tables_hold_every_fact_with_offsets_and_fixed_schemas(corpus, tmp_path, capsys):
-    from analysis.parquet import TABLES, _schemas
+    from analysis.parquet import TABLES, table_schemas
 
     code, out, _ = run(capsys, "analyze", str(corpus))
     records = [json.loads(line) for line in out.splitlines()]
@@ -56,7 +56,7 @@ def test_tables_hold_every_fact_with_offsets_and_fixed_schemas(corpus, tmp_path,
     for table in TABLES:
         parts = sorted(p.name for p in (target / table).iterdir())
         assert parts == ["part-00000.parquet"]
-        assert pq.read_schema(target / table / parts[0]) == _schemas()[table]
+        assert pq.read_schema(target / table / parts[0]) == table_schemas()[table]
     articles = read(target, "articles")
     assert [a["article_id"] for a in articles] == [r["id"] for r in records]
     text = {a["article_id"]: a["text"] for a in articles}

@@ -13,6 +13,7 @@ import pytest
 
 import analysis.pipeline as pipeline
 import analysis.runner as runner
+import analysis.streams as streams
 from analysis.cache import cache_key, open_cache
 from analysis.model import Analysis, Article, NumberFact, record
 from analysis.runner import RunOptions, analyze_corpus
@@ -91,7 +92,7 @@ def test_order_kept_with_cached_and_parsed_articles_mixed(fake_nlp):
 
 
 def test_results_stream_before_the_corpus_is_parsed(fake_nlp, monkeypatch):
-    monkeypatch.setattr(runner, "_FLUSH_EVERY", 4)
+    monkeypatch.setattr(runner, "FLUSH_EVERY", 4)
     stream = analyze_corpus(articles(100), RecordingCache(), RunOptions(batch_size=8))
     next(stream)
     assert fake_nlp.taken < 10
@@ -99,7 +100,7 @@ def test_results_stream_before_the_corpus_is_parsed(fake_nlp, monkeypatch):
 
 
 def test_cache_written_in_batches_and_the_rest_at_the_end(fake_nlp, monkeypatch):
-    monkeypatch.setattr(runner, "_FLUSH_EVERY", 4)
+    monkeypatch.setattr(runner, "FLUSH_EVERY", 4)
     cache = RecordingCache()
     stream = analyze_corpus(articles(10), cache)
     for _ in range(5):
@@ -111,7 +112,7 @@ def test_cache_written_in_batches_and_the_rest_at_the_end(fake_nlp, monkeypatch)
 
 
 def test_cache_written_when_the_consumer_stops_early(fake_nlp, monkeypatch):
-    monkeypatch.setattr(runner, "_FLUSH_EVERY", 4)
+    monkeypatch.setattr(runner, "FLUSH_EVERY", 4)
     cache = RecordingCache()
     stream = analyze_corpus(articles(10), cache)
     for _ in range(6):
@@ -121,7 +122,7 @@ def test_cache_written_when_the_consumer_stops_early(fake_nlp, monkeypatch):
 
 
 def test_cached_analyses_are_read_a_window_at_a_time(fake_nlp, monkeypatch):
-    monkeypatch.setattr(runner, "_READ_WINDOW", 4)
+    monkeypatch.setattr(streams, "READ_WINDOW", 4)
     arts = articles(10)
     cache = RecordingCache({key(a): fake_analysis(a.text, a) for a in arts})
     stream = analyze_corpus(arts, cache)

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from analysis import __version__
-from tui.cli import EXIT_OK, UsageError, load_corpus, opened_cache, warn, write_output
+from tui.cli_common import EXIT_OK, UsageError, load_corpus, opened_cache, warn, write_output
 from tui.progress import with_progress
 
 

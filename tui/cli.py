@@ -11,39 +11,27 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from analysis import __version__
+from tui.cli_common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    load_corpus,
+    load_inputs,
+    no_hits_message,
+    opened_cache,
+    positive_int,
+    warn,
+    write_output,
+)
 from tui.cli_desk import COMMANDS as DESK_COMMANDS
 from tui.cli_desk import run as run_desk
 
-if TYPE_CHECKING:
-    from analysis.cache import Cache
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-class UsageError(Exception):
-    """Bad input or arguments: reported in one line with exit code 2."""
-
-
-def warn(message: str) -> None:
-    """Print a warning for the user on stderr ("copydesk: warning: …"); the run goes on."""
-    print(f"copydesk: warning: {message}", file=sys.stderr)
-
-
-def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="parquet writes tables into the directory -o names")
     analyze.add_argument("--model", default=DEFAULT_MODEL,
                          help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
-    analyze.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+    analyze.add_argument("--jobs", type=positive_int, default=1, metavar="N",
                          help="parse with N processes")
     analyze.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     analyze.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
@@ -73,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="local (default) or a Dask cluster (needs copydesk[cluster])")
     analyze.add_argument("--scheduler", metavar="ADDRESS",
                          help="with --engine dask: an existing scheduler, e.g. tcp://host:8786")
-    analyze.add_argument("--workers", type=_positive_int, metavar="N",
+    analyze.add_argument("--workers", type=positive_int, metavar="N",
                          help="with --engine dask: processes of the local cluster (default: cores)")
 
     search = sub.add_parser(
@@ -86,15 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
     # The kinds of analysis.search.items.KINDS (not imported: it loads the search engine).
     search.add_argument("--kind", choices=("quote", "claim", "entity", "number", "sentence",
                                            "article"))
-    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    search.add_argument("--limit", type=positive_int, default=20, metavar="N")
     search.add_argument("--format", choices=("text", "jsonl"), default="text")
     search.add_argument("--model", default=DEFAULT_MODEL)
-    search.add_argument("--jobs", type=_positive_int, default=1, metavar="N")
+    search.add_argument("--jobs", type=positive_int, default=1, metavar="N")
     search.add_argument("--no-cache", action="store_true")
 
     from tui.cli_desk import add_parsers
 
-    add_parsers(sub, _positive_int)
+    add_parsers(sub, positive_int)
     return parser
 
 
@@ -111,42 +99,6 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--no-cache", action="store_true")
     return parser
-
-
-def load_inputs(paths: list[str]):
-    """Load articles (an :class:`analysis.loader.LoadResult`); UsageError when none is readable,
-    with the warnings that say why printed first."""
-    from analysis.loader import load
-
-    result = load(paths)
-    if not result.articles:
-        for message in result.warnings:
-            warn(message)
-        if result.missing and len(result.missing) == len(paths):
-            raise UsageError("no such file or folder: " + ", ".join(result.missing))
-        raise UsageError("no readable article in " + ", ".join(paths))
-    return result
-
-
-def load_corpus(paths: list[str]):
-    """Load articles, printing warnings; UsageError when nothing is readable."""
-    result = load_inputs(paths)
-    for message in result.warnings:
-        warn(message)
-    return result.articles
-
-
-@contextmanager
-def opened_cache(use_cache: bool) -> Iterator[Cache | None]:
-    """The analysis cache (None with --no-cache or when unusable), closed afterwards."""
-    from analysis.cache import open_cache
-
-    cache = open_cache(warn) if use_cache else None
-    try:
-        yield cache
-    finally:
-        if cache:
-            cache.close()
 
 
 def run_analysis(articles, model: str, jobs: int, use_cache: bool, on_failed=None):
@@ -179,26 +131,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_output(args: argparse.Namespace, articles, results) -> None:
-    """Write ``(article, analysis)`` results in ``args.format`` to ``-o`` or stdout."""
-    from analysis.export import write
-
-    if args.output:
-        out_path = Path(args.output)
-        if any(os.path.realpath(a.path) == os.path.realpath(out_path) for a in articles):
-            raise UsageError(f"-o {args.output} is one of the inputs; refusing to overwrite it")
-        tmp = out_path.with_name(out_path.name + ".part")
-        try:
-            with open(tmp, "w", encoding="utf-8", newline="") as out:
-                write(args.format, results, out)
-            tmp.replace(out_path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
-    else:
-        write(args.format, results, sys.stdout)
-
-
 def cmd_search(args: argparse.Namespace) -> int:
     import json
 
@@ -217,6 +149,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             index.add(article, analysis)
         hits = index.search(args.query, kind=args.kind, limit=args.limit)
         index.close()
+    if not hits:
+        print(f"copydesk: {no_hits_message(args.query, args.kind)}", file=sys.stderr)
     for hit in hits:
         if args.format == "jsonl":
             print(json.dumps(hit.to_dict(), ensure_ascii=False))

@@ -13,7 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from analysis.marked import MarkedFact, Marks, as_text, write_marks
+from analysis.model import Article
+from tui.facts import KINDS, FactItem
+from tui.screens.desk import DeskPane, DeskView
 from tui.screens.export import ConfirmScreen, ExportScreen
+from tui.widgets.panes import FactPane
 
 
 class Marking:
@@ -27,6 +31,28 @@ class Marking:
     selected_mark: Callable[[], MarkedFact | None]
     mark_count: int
     marks_changed: Callable[[], None]  # DeskActions: the open view redraws its mark signs
+    is_marked: Callable[[DeskView, Any], bool]  # DeskActions: a view's row
+    pane: Callable[[str], FactPane]
+    current_index: int
+    current_article: Article | None
+
+    def row_marked(self, pane: object, payload: Any) -> bool:
+        """Is this row of a pane or a view a marked fact? (:meth:`FilterPane.marked` asks.)"""
+        if not self.marks:
+            return False
+        if isinstance(pane, DeskPane):
+            screen = pane.screen
+            return isinstance(screen, DeskView) and self.is_marked(screen, payload)
+        article = self.current_article
+        if isinstance(payload, FactItem) and article is not None:
+            return MarkedFact(self.current_index, article, payload.fact) in self.marks
+        return False
+
+    def redraw_marks(self) -> None:
+        """Every pane and the open view draw their marks again."""
+        for kind in KINDS:
+            self.pane(kind).redraw()
+        self.marks_changed()
 
     def action_mark(self) -> None:
         mark = self.selected_mark()
@@ -37,7 +63,7 @@ class Marking:
         self.mark_count = len(self.marks)
         verb = "Marked" if marked else "Unmarked"
         self.notify(f"{verb} {mark.kind}: {len(self.marks)} marked", timeout=2, markup=False)
-        self.marks_changed()
+        self.redraw_marks()
 
     def action_copy_marked(self) -> None:
         if not self.marks:

@@ -25,7 +25,7 @@ from analysis.entities.given_names import is_given_name
 from analysis.entities.patterns import GENERIC, TITLES
 
 if TYPE_CHECKING:
-    from analysis.entities.candidates import Candidate
+    from analysis.entities.candidate import Candidate
 
 COMPASS = {"North", "South", "East", "West", "Central", "Northeast", "Northwest", "Southeast",
            "Southwest"}

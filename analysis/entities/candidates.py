@@ -7,11 +7,10 @@ patterns then add missed names, fix labels and extend cut-off spans.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span
 
 from analysis.entities.bounds import SHIP_PREFIXES, drop_currency_countries, extend_names
+from analysis.entities.candidate import Candidate
 from analysis.entities.chains import PARTICLES, chain_label, is_common, proper_runs
 from analysis.entities.component import COMMON_SUFFIX, NAMES_KEY, PLACES_KEY
 from analysis.entities.gazetteer import Place, demonyms, load_gazetteer
@@ -38,20 +37,6 @@ HYPHEN_PREFIXES = {
     "cross", "sub", "super", "ultra", "un", "all", "extra", "counter", "semi", "multi",
 }
 BREAKS = {"(", ")", "[", "]", "|", ";", ":", "\"", "“", "”"}
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A name span in token and char offsets, its label and where it came from."""
-
-    start: int  # token index
-    end: int
-    start_char: int
-    end_char: int
-    text: str
-    label: str
-    source: str  # "ner" | "place" | "pattern" | "propagated" | "dateline"
-    place: Place | None = None
 
 
 def _ends_with_head(doc: Doc, start: int, end: int) -> bool:
@@ -185,7 +170,7 @@ def _from_span(doc: Doc, span: Span, source: str) -> list[Candidate]:
     for s, e in pieces:
         s, e = trim(doc, s, e)
         if is_name(doc, s, e, span.label_):
-            out.append(_cand(doc, s, e, _venue_label(doc, s, e, span.label_), source))
+            out.append(_cand(doc, s, e, venue_label(doc, s, e, span.label_), source))
     return out
 
 
@@ -193,7 +178,7 @@ def _from_span(doc: Doc, span: Span, source: str) -> list[Candidate]:
 LOCATIVE = {"at", "in", "inside", "outside", "near", "on", "into", "from", "to"}
 
 
-def _venue_label(doc: Doc, start: int, end: int, label: str) -> str:
+def venue_label(doc: Doc, start: int, end: int, label: str) -> str:
     """FAC for an "organisation" the NER found that ends in a building word and is a place
     in the sentence ("died at the Harbour View Hospital", "arrived at Kelso Lodge & Tavern").
     """
@@ -265,7 +250,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             cands.append(_cand(doc, span.end, o.end, "PERSON", "ner"))
     cands.extend(_chain_candidates(doc, cands, numeric))
     extend_names(doc, cands)
-    _split_leading_acronyms(doc, cands)
+    split_leading_acronyms(doc, cands)
     for c in cands:
         if _leading_the(doc, c):  # "The Guardian" mid-sentence: the word is part of the name
             c.start, c.start_char = c.start - 1, doc[c.start - 1].idx
@@ -296,7 +281,7 @@ def _leading_the(doc: Doc, c: Candidate) -> bool:
     )
 
 
-def _split_leading_acronyms(doc: Doc, cands: list[Candidate]) -> None:
+def split_leading_acronyms(doc: Doc, cands: list[Candidate]) -> None:
     """ "NPR Hamza bin Laden" -> "NPR" + "Hamza bin Laden" when the rest is a person seen alone.
 
     Not for places ("US Supreme Court") or names ending in a head word ("BBC World Service").

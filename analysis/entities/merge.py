@@ -152,14 +152,14 @@ def _merge_parenthetical(text: str, cands: list[Candidate], first: dict[str, int
     for i, c in enumerate(cands):
         m = _PAREN_ACRONYM.match(text, c.end_char)
         if not m or c.source == "dateline" or (
-                c.text.isupper() and not _letters_in_order(m.group(1), c.text)):
+                c.text.isupper() and not letters_in_order(m.group(1), c.text)):
             continue  # "WASHINGTON (AP)": the agency reporting from the place, not its acronym
         j = first.get(name_key(m.group(1)))
         if j is not None and j != i and len(c.text) > len(m.group(1)):
             groups.union(i, j)
 
 
-def _letters_in_order(acronym: str, name: str) -> bool:
+def letters_in_order(acronym: str, name: str) -> bool:
     """Whether the acronym's capitals occur in the name in order ("AfCFTA" in "African
     Continental Free Trade Area"; "AP" not in "WASHINGTON")."""
     rest = iter(name.upper())

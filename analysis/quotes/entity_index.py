@@ -101,14 +101,14 @@ class EntityIndex:
                 continue
             t = doc[i]
             if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG"):
-                s, e = _propn_chain(t)
+                s, e = propn_chain(t)
                 if e - s == 1 and t.is_sent_start:
                     continue  # a lone capitalised word opening a sentence is rarely a name
                 pseudo = idx.fullest(Entity("", doc[s:e].text, "PERSON"))
                 items.append((doc[s].idx, pseudo, True, _speech_subject(t)))
                 if t.head.dep_ == "ROOT" or is_cue(t.head):
                     idx.main_subjects.add(doc[s].idx)
-            elif t.pos_ == "NOUN" and _definite(t):
+            elif t.pos_ == "NOUN" and is_definite(t):
                 ent = idx.by_title(t.lemma_.lower(), t.idx)
                 if ent is not None:  # "the mayor said ..." keeps the mayor salient
                     items.append((t.idx, ent, True, _speech_subject(t)))
@@ -344,11 +344,12 @@ def _looks_personal(span) -> bool:
     )
 
 
-def _definite(tok: Token) -> bool:
+def is_definite(tok: Token) -> bool:
+    """Has ``tok`` a definite determiner or a possessive ("the mayor", "his spokesman")?"""
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
 
 
-def _propn_chain(tok: Token) -> tuple[int, int]:
+def propn_chain(tok: Token) -> tuple[int, int]:
     """The contiguous proper-noun run around ``tok`` (its name)."""
     doc = tok.doc
     s = e = tok.i

@@ -26,8 +26,8 @@ from analysis.quotes.entity_index import (
     ORG_NOUNS,
     PRONOUN_GENDER,
     EntityIndex,
-    _definite,
-    _propn_chain,
+    is_definite,
+    propn_chain,
 )
 
 PRONOUN_LABELS = {
@@ -138,19 +138,19 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
             if hit is not None:
                 return _from_entity(index, hit[0], _mention(doc, start, c.i + 1))
             if c.pos_ == "PROPN":
-                s, e = _propn_chain(c)
+                s, e = propn_chain(c)
                 return Resolution(_untitled(doc, s, e), None, _mention(doc, start, e), "PERSON")
     mention = _mention(doc, start, tok.i + 1)
     common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.text[:1].isupper())
     if (tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")) and not common:
-        s, e = _propn_chain(tok)
+        s, e = propn_chain(tok)
         name = _untitled(doc, s, e)
         for ent in index.entities:
             if ent.label == "PERSON" and ent.name.split()[-1:] == name.split()[-1:]:
                 return _from_entity(index, ent, mention)
         return Resolution(name, None, mention, "PERSON")
     if common:  # a lower-case "proper noun" is a tagging slip ("the cheerful baker")
-        definite = _definite(tok)
+        definite = is_definite(tok)
         lemma = tok.lemma_.lower()
         if lemma in DOCUMENT_NOUNS:
             return _owner(index, tok, stop, mention)

@@ -7,6 +7,10 @@ OR-ed into one MATCH, with the ``kind:``/``label:``/``speaker:`` filters AND-ed 
 tokens, ranked by bm25; the best few hundred distinct texts, and some holding the query's words
 as a phrase, are re-scored with rapidfuzz (:mod:`analysis.search.score`). Texts are then
 mapped to the items of the open corpus, each with its article's id, path and title.
+
+A query that names a speaker ("zelenskyy", every word a word of the name, typos allowed) also lists
+that speaker's first quotes and claims right after the leading hits (the person's entity): their
+text need not hold the name, so the scoring alone would rank them after every sentence naming them.
 """
 
 from __future__ import annotations
@@ -20,9 +24,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from analysis.search.hit import Hit
-from analysis.search.indexing import _Indexing, _token
+from analysis.search.indexing import IndexState, label_token
 from analysis.search.items import SPOKEN
-from analysis.search.query import Query, fold, parse_query
+from analysis.search.query import Query, fold, parse_query, words
 from analysis.search.score import Scorer
 from analysis.search.vocab import max_typos
 
@@ -42,6 +46,10 @@ MIN_SCORE = 50.0
 # Punctuation-only queries scan texts literally for at most this long.
 LITERAL_SCAN_SECONDS = 0.25
 SPEAKER_MATCH = 80.0
+# A query names a speaker when each of its words matches a word of the name this well.
+NAME_WORD_MATCH = 85.0
+# Quotes and claims of a speaker the query names, listed among the first hits.
+SPEAKER_QUOTES = 5
 # Occurrences of one (kind, text) ranked by score before the rest; see _diverse.
 MAX_SAME_TEXT = 2
 KIND_ORDER = {"quote": 0, "claim": 1, "entity": 2, "number": 3, "article": 4, "sentence": 5}
@@ -54,7 +62,7 @@ class _Found:
     body: str  # the indexed text the hit was scored on
 
 
-class SearchIndex(_Indexing):
+class SearchIndex(IndexState):
     """Fuzzy search over the articles added to it; persisted in the cache database if given."""
 
     # -- searching --------------------------------------------------------------------------
@@ -71,10 +79,10 @@ class SearchIndex(_Indexing):
             rows = self._candidates(conn, q) if q.words else self._literal(conn, q)
             scores = scorer.score_many([body for _, body, _, _ in rows],
                                        [text_len if who else None for _, _, text_len, who in rows])
-            scored = sorted(
+            scored = sorted(  # best first; on a tie the text indexed first (the earlier article)
                 ((s, text_id, body, text_len)
                  for s, (text_id, body, text_len, _) in zip(scores, rows, strict=True)),
-                reverse=True,
+                key=lambda t: (-t[0], t[1]),
             )
             scored = [s for s in scored if s[0] >= MIN_SCORE]
             found: list[_Found] = []
@@ -102,7 +110,76 @@ class SearchIndex(_Indexing):
                 spans[f.body] = scorer.score_and_spans(f.body, len(f.hit.text))[1]
             f.hit.matched = list(spans[f.body])
             hits.append(f.hit)
-        return hits
+        return self._with_speaker_quotes(q, hits, limit)
+
+    def _with_speaker_quotes(self, q: Query, hits: list[Hit], limit: int) -> list[Hit]:
+        """``hits`` with the quotes and claims of the speaker(s) the query names listed right after
+        the leading entity hits (the first hit at least), at that hit's score (order kept)."""
+        kinds = tuple(k for k in SPOKEN if not q.kinds or k in q.kinds)
+        if not hits or not kinds or q.speaker or q.label:
+            return hits
+        names = self._speakers_named(q.words)
+        if not names:
+            return hits
+        theirs = self._spoken_by(names, kinds)
+        lead = 1 + max((i for i, h in enumerate(hits[:3]) if h.kind == "entity"), default=0)
+        where = {(h.kind, h.article_id, h.start, h.end): h for h in hits[:lead]}
+        theirs = [h for h in theirs if (h.kind, h.article_id, h.start, h.end) not in where]
+        if not theirs:
+            return hits
+        placed = {(h.kind, h.article_id, h.start, h.end) for h in theirs}
+        for hit in theirs:
+            hit.score = hits[lead - 1].score
+            hit.matched = []  # found by its speaker's name, which its text need not hold
+        rest = [h for h in hits[lead:] if (h.kind, h.article_id, h.start, h.end) not in placed]
+        return (hits[:lead] + theirs + rest)[:limit]
+
+    def _spoken_by(self, names: list[str], kinds: tuple[str, ...]) -> list[Hit]:
+        """The first ``SPEAKER_QUOTES`` items of these kinds said by these speakers, in article
+        order (found by their speaker tokens in the index, as ``speaker:`` finds them)."""
+        tokens = sorted({f'"s{label_token(n)}"' for n in names if label_token(n)})
+        if not tokens:
+            return []
+        kind_tokens = " OR ".join(f'"k{k}"' for k in kinds)
+        expr = f"meta : ({' OR '.join(tokens)}) AND meta : ({kind_tokens})"
+        found: list[_Found] = []
+        with self._store.read() as conn, suppress(sqlite3.OperationalError):
+            ids = [r[0] for r in conn.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?",
+                (expr, CANDIDATES))]
+            scored = [(None, i, body, n) for i, body, n, _ in _texts(conn, ids)]
+            found = self._expand(conn, Query(text="", kinds=kinds), scored, CANDIDATES)
+        found = sorted((f for f in found if f.hit.speaker in names),
+                       key=lambda f: (f.position, f.hit.start))
+        return [f.hit for f in found[:SPEAKER_QUOTES]]
+
+    def _speakers_named(self, qwords: list[str]) -> list[str]:
+        """The indexed speakers whose name holds every query word (typos allowed)."""
+        if not qwords or len(qwords) > 4 or max(len(w) for w in qwords) < 4:
+            return []
+        parts = self._name_parts()
+        choices = list(parts)
+        named: set[str] | None = None
+        for word in qwords:
+            found = process.extract(word, choices, scorer=fuzz.ratio,
+                                    score_cutoff=NAME_WORD_MATCH, limit=None)
+            with_word = {name for part, _, _ in found for name in parts[part]}
+            named = with_word if named is None else named & with_word
+            if not named:
+                return []
+        return sorted(named or ())
+
+    def _name_parts(self) -> dict[str, set[str]]:
+        """Each folded word of a speaker's name -> the names holding it (rebuilt as speakers are
+        added)."""
+        with self._lock:
+            if self._parts_of is None or self._parts_of[0] != len(self._speakers):
+                parts: dict[str, set[str]] = {}
+                for name in self._speakers:
+                    for part in words(name):
+                        parts.setdefault(part, set()).add(name)
+                self._parts_of = (len(self._speakers), parts)
+            return self._parts_of[1]
 
     def _word_groups(self, q: Query, prefix_last: bool) -> list[tuple[int, list[str], str | None]]:
         qwords = list(dict.fromkeys(w for w in q.words if w))
@@ -138,7 +215,7 @@ class SearchIndex(_Indexing):
             kinds = " OR ".join(f'"k{k}"' for k in q.kinds)
             filters += f" AND meta : ({kinds})"
         if q.label:
-            filters += f' AND meta : "l{_token(q.label)}"'
+            filters += f' AND meta : "l{label_token(q.label)}"'
         n = CANDIDATES
         if q.speaker:
             tokens = self._speaker_tokens(q.speaker)
@@ -175,7 +252,7 @@ class SearchIndex(_Indexing):
         return [name for name, _, _ in found]
 
     def _speaker_tokens(self, wanted: str) -> list[str]:
-        tokens = {"s" + _token(n) for n in self._speakers_like(wanted)}
+        tokens = {"s" + label_token(n) for n in self._speakers_like(wanted)}
         return sorted(f'"{t}"' for t in tokens if len(t) > 1)
 
     def _literal(self, conn: sqlite3.Connection, q: Query) -> list[tuple[int, str, int, int]]:
@@ -183,8 +260,9 @@ class SearchIndex(_Indexing):
         needle = " ".join(q.text.split())
         sql = "SELECT id, body, text_len, who FROM search_text WHERE instr(body, ?) > 0"
         args: list = [needle]
+        # (several kinds: checked per item)
         for token in ([f"k{q.kind}"] if q.kind else []) + (
-                [f"l{_token(q.label)}"] if q.label else []):  # (several kinds: checked per item)
+                [f"l{label_token(q.label)}"] if q.label else []):
             sql += " AND instr(' ' || meta || ' ', ?) > 0"
             args.append(f" {token} ")
         deadline = time.monotonic() + LITERAL_SCAN_SECONDS

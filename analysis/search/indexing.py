@@ -30,7 +30,7 @@ class _Ref:
     position: int
 
 
-class _Indexing:
+class IndexState:
     """The index's state and its writes; ``SearchIndex`` adds the searching."""
 
     def __init__(self, cache: Cache | None = None, *, model: str = DEFAULT_MODEL) -> None:
@@ -48,6 +48,8 @@ class _Indexing:
         with self._store.read() as conn:
             self._vocab.load(conn.execute("SELECT term, df FROM search_term"))
             self._speakers = {r[0] for r in conn.execute("SELECT name FROM search_speaker")}
+        # (speakers counted, each word of a speaker's name -> the names): SearchIndex's cache
+        self._parts_of: tuple[int, dict[str, set[str]]] | None = None
 
     def __len__(self) -> int:
         """How many articles are searchable."""
@@ -109,9 +111,9 @@ class _Indexing:
         for item in items:
             extra = item.extra if item.who is None else item.who
             body = item.text if extra is None else f"{item.text}\n{extra}"
-            meta = {f"k{item.kind}"} | ({"l" + _token(item.label)} if item.label else set())
-            if item.speaker and _token(item.speaker):
-                meta.add("s" + _token(item.speaker))
+            meta = {f"k{item.kind}"} | ({"l" + label_token(item.label)} if item.label else set())
+            if item.speaker and label_token(item.speaker):
+                meta.add("s" + label_token(item.speaker))
                 if item.speaker not in self._speakers:
                     conn.execute("INSERT OR IGNORE INTO search_speaker VALUES (?)",
                                  (item.speaker,))
@@ -191,6 +193,6 @@ def _doc_key(content_key: str, article: Article, analysis: Analysis) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _token(label: str) -> str:
+def label_token(label: str) -> str:
     """A label as one index token ("WORK_OF_ART" -> "workofart")."""
     return "".join(words(label))

@@ -11,7 +11,9 @@ from analysis.search.items import KINDS, SPOKEN
 
 # Longest query text that is scored; the rest of a pasted essay adds nothing but time.
 MAX_QUERY_CHARS = 2000
-_FILTER = re.compile(r'(?<!\S)(speaker|kind|label):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
+# The ``field:value`` filters a query may hold (the app's ``?`` help lists each with an example).
+FILTERS = ("speaker", "kind", "label")
+_FILTER = re.compile(rf'(?<!\S)({"|".join(FILTERS)}):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 
 

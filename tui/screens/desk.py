@@ -23,8 +23,13 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.screens.desk_rows import DeskOption, header, ident, note, table_row
 from tui.widgets.marks import MarksBadge
-from tui.widgets.panes import FilterInput, FilterPane, one_line
+from tui.widgets.panes import FilterInput, FilterPane, PaneList, one_line, with_mark
+
+# The row helpers live in desk_rows; the views may import them from here too.
+__all__ = ["DeskList", "DeskOption", "DeskPane", "DeskView", "ROW_LIMIT", "header", "ident",
+           "note", "table_row"]
 
 REFRESH_S = 1.0
 # Rows built at most per list (an OptionList of thousands of rows takes a while to build); the
@@ -32,39 +37,8 @@ REFRESH_S = 1.0
 ROW_LIMIT = 500
 
 
-class DeskOption(Option):
-    """A row of a view carrying what it shows (a speaker, an entity, a fact, a figure...)."""
-
-    def __init__(self, prompt: Content, payload: Any) -> None:
-        super().__init__(prompt)
-        self.payload = payload
-
-
-def ident(payload: Any) -> Any:
-    """What identifies a row across re-queries (counts change while analysis runs)."""
-    for name in ("quote_id", "speaker_id", "entity_id"):
-        value = getattr(payload, name, None)
-        if value is not None:
-            return (type(payload).__name__, value)
-    return payload
-
-
-def header(text: str, style: str = "bold $text-accent") -> Option:
-    """A group heading: shown, never selected."""
-    return Option(Content.styled(text, style), disabled=True)
-
-
-def note(text: str) -> Option:
-    return Option(Content.styled(text, "italic dim"), disabled=True)
-
-
-class DeskList(OptionList):
+class DeskList(PaneList):
     """The rows of a view pane."""
-
-    BINDINGS = [
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-    ]
 
 
 class DeskPane(FilterPane):
@@ -104,7 +78,7 @@ class DeskPane(FilterPane):
 
     def _show(self, keep: Any) -> None:
         words = self.filter_text.lower().split() if self.local else []
-        options = [o for o, key in self.rows if all(w in key for w in words)]
+        options = [self._signed(o) for o, key in self.rows if all(w in key for w in words)]
         if not options or all(o.disabled for o in options):
             options.append(note("no match" if self.filter_text else "nothing yet"))
         fact_list = self.list_widget
@@ -114,6 +88,14 @@ class DeskPane(FilterPane):
                 and ident(getattr(options[i], "payload", None)) == ident(keep)]
         fact_list.highlighted = (kept or selectable or [None])[0]
         self.update_title()
+
+    def _signed(self, option: Option) -> Option:
+        """The row, with the mark before it when it is a marked fact (every view, every pane)."""
+        payload = getattr(option, "payload", None)
+        if payload is None or not self.marked(payload):
+            return option
+        return DeskOption(with_mark(Content(option.prompt) if isinstance(option.prompt, str)
+                                    else option.prompt), payload)
 
     def update_title(self) -> None:
         count = "…" if self.count is None else (
@@ -135,7 +117,11 @@ class DeskPane(FilterPane):
 
 
 class DeskView(Screen[None]):
-    """Base of the Speakers, Entities and Figures views."""
+    """Base of the Speakers, Entities and Figures views.
+
+    A view whose ``wrap_rows`` is False never wraps a row of its main list: rows are cut with
+    "…" (rows built with :func:`table_row` to :attr:`row_width` keep their columns whole).
+    """
 
     BINDINGS = [Binding("escape", "back", "Back", tooltip="Back to the list, then the article")]
     DEFAULT_CSS = """
@@ -144,13 +130,19 @@ class DeskView(Screen[None]):
     DeskView DeskPane { height: 1fr; width: 1fr; border: round $foreground 30%; }
     DeskView DeskPane:focus-within { border: round $accent; }
     DeskView #desk-detail { width: 1.3fr; }
-    DeskView DeskList { border: none; height: 1fr; padding: 0; background: transparent; }
+    DeskView.-narrow #desk-detail { width: 1fr; }
+    DeskView DeskList {
+        border: none; height: 1fr; padding: 0; background: transparent;
+        scrollbar-size-vertical: 1;
+    }
     DeskView DeskList:focus { border: none; }
+    DeskView DeskList.-nowrap { text-wrap: nowrap; text-overflow: ellipsis; }
     DeskView #desk-status { height: 1; padding: 0 1; background: $panel; }
     DeskView #desk-progress { width: 1fr; color: $text-muted; }
     """
     view_name = "View"
     has_detail = False
+    wrap_rows = True  # False: the main list's rows are cut with "…", never wrapped
     row_limit = ROW_LIMIT  # items of the main list shown at most
 
     def __init__(self) -> None:
@@ -160,6 +152,7 @@ class DeskView(Screen[None]):
         self.detail_of: Any = None  # the row the detail pane shows
         self._items: list[Any] | None = None  # the main list's last answer
         self._found: Any = None  # the detail pane's last answer
+        self._row_width = 0  # the main list's width when its rows were built
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="desk-body"):
@@ -184,7 +177,22 @@ class DeskView(Screen[None]):
     def list_title(self) -> str:
         return self.view_name
 
+    @property
+    def row_width(self) -> int:
+        """The width a row of the main list may take (its rows are rebuilt when it changes)."""
+        rows = self.main.list_widget
+        width = rows.content_region.width - rows.styles.scrollbar_size_vertical
+        return width if width > 0 else 76
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._resized)
+
+    def _resized(self) -> None:
+        if self._items is not None and self.row_width != self._row_width:
+            self.redraw()
+
     def on_mount(self) -> None:
+        self.main.list_widget.set_class(not self.wrap_rows, "-nowrap")
         self.main.title = self.list_title
         self.main.update_title()
         if self.detail is not None:
@@ -290,6 +298,7 @@ class DeskView(Screen[None]):
     def _main_rows(self, items: list[Any]) -> tuple[list[tuple[Option, str]], int | str]:
         """The rows of at most ``row_limit`` items, and the count to show ("500+" when cut)."""
         limit = self.row_limit
+        self._row_width = self.row_width
         if len(items) <= limit:
             return self.main_rows(items), self.count_of(items)
         rows = self.main_rows(items[:limit])
@@ -305,11 +314,6 @@ class DeskView(Screen[None]):
         if detail is not None and self._found is not None and self.detail_of is not None:
             title, rows, count = self.detail_rows(self.detail_of, self._found)
             detail.set_rows(title, rows, count, keep=detail.selected)
-
-    def sign(self, payload: Any) -> list[str | tuple[str, str]]:
-        """``● `` before a row that is a marked fact."""
-        app: Any = self.app
-        return [("● ", "bold $text-accent")] if app.is_marked(self, payload) else []
 
     # Keys ------------------------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ class QuotesView(DeskView):
                 counts.append(_plural(len(q.appearances) - q.articles, "copy"))
             first = q.first
             prompt = Content.assemble(
-                *self.sign(first), (f"“{one_line(q.text, QUOTE_CHARS)}”", "bold"), "\n", SEP,
+                (f"“{one_line(q.text, QUOTE_CHARS)}”", "bold"), "\n", SEP,
                 (one_line(q.speaker or "unattributed", NAME_CHARS), "$text-success"), SEP,
                 (" · ".join(counts), "dim"), SEP,
                 (f"first {place(first)}", "dim italic"),
@@ -72,7 +72,7 @@ class QuotesView(DeskView):
         for n, fact in enumerate(item.appearances[:ROW_LIMIT]):
             tag = "first · " if n == 0 else ("copy · " if fact.copy_of else "")
             parts: list[str | tuple[str, str]] = [
-                *self.sign(fact), (tag, "italic $text-secondary"), (place(fact), "bold"),
+                (tag, "italic $text-secondary"), (place(fact), "bold"),
             ]
             if fact.speaker:
                 parts += [SEP, (one_line(fact.speaker, NAME_CHARS), "$text-success")]

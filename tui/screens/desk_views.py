@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.facts import CLAIM_KIND_NAMES
-from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, note
+from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, note, table_row
 from tui.screens.desk_quotes import also_ran
 from tui.widgets.panes import one_line
 
@@ -66,7 +66,9 @@ def figure_value(figure: Any) -> str:
 
 
 class SortedView(DeskView):
-    """A view sortable by count or by name (``s``)."""
+    """A view sortable by count or by name (``s``); its rows are table rows that never wrap."""
+
+    wrap_rows = False
 
     BINDINGS = [Binding("s", "sort", "Sort", tooltip="Sort by count or by name", id="sort")]
 
@@ -94,20 +96,20 @@ class SpeakersView(SortedView):
         return desk.speakers(filter=filter_text, sort=self.sort, limit=limit)
 
     def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
-        rows = []
+        width = self.row_width
+        # statements ("said") apart from beliefs and intentions (SPEC §2 claims[].kind)
+        columns = [("quotes", 7), ("said", 6), ("belief", 7), ("intent", 7), ("articles", 9)]
+        rows: list[tuple[Option, str]] = [
+            (Option(table_row("speaker", columns, width, "bold $text-accent"), disabled=True), "")
+        ]
         for s in items:
-            counts = [_plural(s.quotes, "quote")]
-            # reported speech apart from what they believe or intend (SPEC §2 claims[].kind)
-            for n, noun in ((s.statements, "statement"), (s.beliefs, "belief"),
-                            (s.intentions, "intention")):
-                if n:
-                    counts.append(_plural(n, noun))
-            counts.append(_plural(s.articles, "article"))
-            prompt = Content.assemble(
-                (one_line(s.name, NAME_CHARS), "bold $text-success"), SEP,
-                (" · ".join(counts), "dim"),
-            )
-            rows.append((DeskOption(prompt, s), s.name.lower()))
+            name = s.name or "unattributed"
+            counts = [(f"{n:,}" if n else "·", size) for n, (_, size) in zip(
+                (s.quotes, s.statements, s.beliefs, s.intentions, s.articles), columns,
+                strict=True)]
+            prompt = table_row(Content.styled(one_line(name), "bold $text-success"), counts,
+                               width)
+            rows.append((DeskOption(prompt, s), name.lower()))
         return rows
 
     def fetch_detail(self, desk: Any, item: Any) -> Any:
@@ -122,7 +124,7 @@ class SpeakersView(SortedView):
             tag = "" if fact.kind == "quote" else f"{kind}: "
             text = f"“{fact.text}”" if fact.kind == "quote" else fact.text
             parts: list[str | tuple[str, str]] = [
-                *self.sign(fact), (tag, "italic $text-secondary"), one_line(text, QUOTE_CHARS),
+                (tag, "italic $text-secondary"), one_line(text, QUOTE_CHARS),
                 "\n", (where(fact), "dim"),
             ]
             if fact.repeated > 1:  # the same quote in other stories (the Quotes view, Q)
@@ -153,17 +155,20 @@ class EntitiesView(SortedView):
         return desk.entities(filter=filter_text, sort=self.sort, limit=limit)
 
     def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
-        rows = []
+        width = self.row_width
+        columns = [("label", 13), ("articles", 10), ("mentions", 10)]
+        rows: list[tuple[Option, str]] = [
+            (Option(table_row("entity", columns, width, "bold $text-accent"), disabled=True), "")
+        ]
         for e in items:
-            parts: list[str | tuple[str, str]] = [
-                (one_line(e.name, NAME_CHARS), "bold $text-primary"), SEP,
-                (e.label, "$text-accent"), SEP,
-                (f"{_plural(e.articles, 'article')} · {_plural(e.mentions, 'mention')}", "dim"),
-            ]
+            cells = [(e.label, 13), (f"{e.articles:,}", 10), (f"{e.mentions:,}", 10)]
+            prompt = table_row(Content.styled(one_line(e.name), "bold $text-primary"), cells,
+                               width)
             aliases = other_names(e)
             if aliases:
-                parts += ["\n", INDENT, (f"also {one_line(', '.join(aliases), 70)}", "dim italic")]
-            rows.append((DeskOption(Content.assemble(*parts), e), e.name.lower()))
+                also = Content.styled(f"{INDENT}also {one_line(', '.join(aliases))}", "dim italic")
+                prompt = Content.assemble(prompt, "\n", table_row(also, [], width))
+            rows.append((DeskOption(prompt, e), e.name.lower()))
         return rows
 
     def fetch_detail(self, desk: Any, item: Any) -> Any:
@@ -176,7 +181,7 @@ class EntitiesView(SortedView):
         rows: list[tuple[Option, str]] = [(header(f"In {_plural(len(mentions), 'article')}"), "")]
         for fact in mentions[:ROW_LIMIT]:
             parts: list[str | tuple[str, str]] = [
-                *self.sign(fact), (where(fact), "bold"), "\n", INDENT,
+                (where(fact), "bold"), "\n", INDENT,
                 (f"as “{one_line(fact.text, 60)}”", "dim"),
             ]
             if versions.get(fact.article_key):
@@ -238,7 +243,7 @@ class FiguresView(DeskView):
             for figure in group.figures[:FIGURES_SHOWN]:
                 value = figure_value(figure)
                 parts: list[str | tuple[str, str]] = [
-                    INDENT, *self.sign(figure), (value, "bold $text-warning"),
+                    INDENT, (value, "bold $text-warning"),
                 ]
                 if one_line(figure.text) != value:
                     parts += [SEP, f"“{one_line(figure.text, 50)}”"]

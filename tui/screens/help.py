@@ -1,13 +1,15 @@
-"""The ``?`` help screen: every key, generated from the app's bindings, plus how things work."""
+"""The ``?`` help screen: every key (generated from the app's bindings), every search filter with an
+example, and how things work. Keys and filters are two-column grids whose descriptions wrap under
+themselves, so the help reads at 80 columns."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Markdown, Static
+from textual.widgets import Label, Markdown, Static
 
 NAVIGATION = [
     ("tab / shift+tab", "Move focus: article list, article text, Entities, Quotes, Numbers"),
@@ -15,8 +17,23 @@ NAVIGATION = [
     ("pgup pgdn home end", "Move by a page, to the first or to the last"),
     ("enter", "Show the selected fact in the article: highlight its span and scroll to it"),
     ("escape", "Clear the filter; close this screen; back from a view to the article"),
+    ("in a filter box", "Type to narrow the list; up, down, page keys and enter act on the list "
+                        "while the filter keeps its text"),
     ("s", "In the Speakers and Entities views: sort by count or by name"),
     ("ctrl+p", "Command palette: every action by name"),
+]
+
+# Every filter of the ``/`` search (analysis.search.query.FILTERS), each with an example.
+SEARCH_FILTERS = [
+    ("speaker:NAME", "speaker:zelenskyy grain",
+     "quotes and reported speech by that speaker (part of the name is enough)"),
+    ("kind:KIND", "kind:quote himars",
+     "one kind of hit: quote, claim, entity, number, sentence or article"),
+    ("kind:speech|belief|intent", "kind:intent ceasefire",
+     "reported speech of that kind: a statement, a belief or finding, a plan or demand"),
+    ("label:LABEL", "label:gpe kyiv",
+     "entities with that label: person, org, gpe, loc, norp, event …"),
+    ('field:"two words"', 'speaker:"vitali klitschko"', "a value with spaces, in double quotes"),
 ]
 
 ABOUT = """\
@@ -41,9 +58,9 @@ first is where it first appeared. A story run again elsewhere (a syndicated copy
 its facts say where else it ran.
 
 **Marks.** `space` marks (or unmarks) the selected fact in any pane or view, across articles;
-the count stays on the status line. `C` copies every marked fact with its citation in reading
-order; `e` writes them to a Markdown (`.md`) or CSV (`.csv`) file you name, asking before it
-replaces an existing file.
+a marked fact shows ● wherever it is listed, and the count stays on the status line. `C` copies
+every marked fact with its citation in reading order; `e` writes them to a Markdown (`.md`) or
+CSV (`.csv`) file you name, asking before it replaces an existing file.
 
 **Start-up.** Articles already in the cache show their facts at once; the others are analysed in
 the background (see the progress bar) and the app stays usable meanwhile.
@@ -61,13 +78,31 @@ def help_rows(bindings: list[Binding]) -> list[tuple[str, str]]:
     return rows
 
 
-def keys_content(rows: list[tuple[str, str]]) -> Content:
-    """The key table as two aligned columns."""
-    width = max(len(k) for k, _ in rows) + 2
-    parts: list[str | tuple[str, str]] = []
-    for key, text in rows:
-        parts += [(key.ljust(width), "bold $text-accent"), text, "\n"]
-    return Content.assemble(*parts[:-1])
+def filter_rows() -> list[tuple[str, Content]]:
+    """(filter, example and what it keeps) for every search filter."""
+    return [(name, Content.assemble((example, "italic $text-success"), f"\n{text}"))
+            for name, example, text in SEARCH_FILTERS]
+
+
+class TwoColumns(Grid):
+    """Rows of (key, text): the keys in a column as wide as the widest, the texts wrapping
+    under themselves."""
+
+    DEFAULT_CSS = """
+    TwoColumns { grid-size: 2; grid-columns: auto 1fr; grid-gutter: 0 2; height: auto; }
+    TwoColumns > Label { width: auto; height: auto; }
+    TwoColumns > .-key { color: $text-accent; text-style: bold; }
+    TwoColumns > .-text { width: 1fr; }
+    """
+
+    def __init__(self, rows: list[tuple[str, str | Content]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        for key, text in self.rows:
+            yield Label(Content(key), classes="-key")
+            yield Label(text if isinstance(text, Content) else Content(text), classes="-text")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -85,6 +120,7 @@ class HelpScreen(ModalScreen[None]):
     }
     HelpScreen Markdown { margin: 1 0 0 0; padding: 0; }
     HelpScreen #help-keys { margin-top: 1; }
+    HelpScreen .-heading { margin-top: 1; text-style: bold; color: $text-primary; }
     """
 
     def __init__(self, bindings: list[Binding]) -> None:
@@ -95,7 +131,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "escape to close"
-            yield Static(keys_content(self.rows), id="help-keys")
+            yield TwoColumns(self.rows, id="help-keys")
+            yield Static(Content("Search filters (/ and copydesk search): combine them with words"),
+                         classes="-heading", id="help-filters-title")
+            yield TwoColumns(filter_rows(), id="help-filters")
             yield Markdown(ABOUT)
 
     def on_mount(self) -> None:

@@ -24,7 +24,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from analysis.sanitize import display_safe
-from tui.widgets.panes import one_line
+from tui.cli_common import no_hits_message
+from tui.widgets.panes import PaneList, one_line
 
 HIT_CHARS = 150
 LIMIT = 30
@@ -62,14 +63,13 @@ class HitOption(Option):
         self.hit = hit
 
 
-class HitList(OptionList):
-    """Search results; ``c``/``y`` copy the highlighted hit."""
+class HitList(PaneList):
+    """Search results (stopping at the ends, like every list); ``c``/``y`` copy the highlighted
+    hit."""
 
     BINDINGS = [
         Binding("c", "copy_hit(True)", "Copy+cite"),
         Binding("y", "copy_hit(False)", "Copy text"),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
     ]
 
     def action_copy_hit(self, cited: bool) -> None:
@@ -163,6 +163,8 @@ class SearchScreen(ModalScreen[Any]):
         n = self.hit_count
         if n is None:
             label.update(Content(self.status))
+        elif n == 0:
+            label.update(Content(f"{no_hits_message(self.query_text)} · {self.status}"))
         else:
             label.update(Content(f"{n} hit{'s' if n != 1 else ''} · {self.status}"))
 

@@ -4,7 +4,10 @@ The Quotes pane lists direct quotes, then reported speech under a "Reported spee
 in quote marks: it is not verbatim); its title counts both. Numbers show who gives the figure.
 
 Each pane is a bordered container titled with its count; ``f`` reveals a filter input above the
-list, typing narrows the list, ``enter`` returns to the list and ``escape`` clears the filter.
+list and typing narrows the list. While the filter keeps its text, ``up``/``down``/``pageup``/
+``pagedown`` move in the list and ``enter`` acts on its row and moves to the list (as in fzf and
+Harlequin); ``escape`` clears the filter. Lists stop at their ends (no wrap from last to first),
+and a marked fact shows ``●`` before its row in every pane and view (:meth:`FilterPane.marked`).
 Fact text is untrusted: prompts are built as :class:`textual.content.Content` from plain strings,
 never parsed as markup.
 """
@@ -87,23 +90,80 @@ def prompt_for(item: FactItem) -> Content:
     return Content.assemble(*parts)
 
 
-class FactOption(Option):
-    """An option carrying its :class:`FactItem`."""
+MARK = "● "  # before a marked fact's row
+MARK_STYLE = "bold $text-accent"
 
-    def __init__(self, item: FactItem) -> None:
-        super().__init__(prompt_for(item))
+
+def with_mark(prompt: Content) -> Content:
+    """``prompt`` with the mark in front; the mark takes the place of a two-space indent."""
+    if prompt.plain.startswith("  "):
+        prompt = prompt[2:]
+    return Content.assemble((MARK, MARK_STYLE), prompt)
+
+
+class FactOption(Option):
+    """An option carrying its :class:`FactItem`; ``●`` before it when it is marked."""
+
+    def __init__(self, item: FactItem, marked: bool = False) -> None:
+        prompt = prompt_for(item)
+        super().__init__(with_mark(prompt) if marked else prompt)
         self.item = item
 
 
-class FilterInput(Input):
-    """The filter box of a pane; ``escape`` clears it and returns to the list."""
+class PaneList(OptionList):
+    """The list of a pane or view: ``j``/``k`` move too, and the cursor stops at the ends."""
 
-    BINDINGS = [Binding("escape", "clear", "Clear filter")]
+    BINDINGS = [
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+    ]
+
+    def _step(self, direction: int) -> None:
+        if self.highlighted is None:
+            if direction > 0:
+                self.action_first()
+            else:
+                self.action_last()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
+
+    def action_cursor_down(self) -> None:
+        """The next enabled row; stays on the last."""
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        """The previous enabled row; stays on the first."""
+        self._step(-1)
+
+
+class FilterInput(Input):
+    """The filter box of a pane: typing narrows the list, the list takes ``up``/``down``/
+    ``pageup``/``pagedown`` (the box keeps focus and text), ``enter`` acts on the list's row and
+    focuses the list, ``escape`` clears the filter and returns to the list."""
+
+    BINDINGS = [
+        Binding("escape", "clear", "Clear filter"),
+        Binding("down", "in_list('cursor_down')", "Down", show=False),
+        Binding("up", "in_list('cursor_up')", "Up", show=False),
+        Binding("pagedown", "in_list('page_down')", "Page down", show=False),
+        Binding("pageup", "in_list('page_up')", "Page up", show=False),
+    ]
 
     def action_clear(self) -> None:
         pane = self.parent
         if isinstance(pane, FilterPane):
             pane.clear_filter()
+
+    def action_in_list(self, action: str) -> None:
+        """Run a cursor action of the pane's list, the focus staying here."""
+        pane = self.parent
+        if isinstance(pane, FilterPane):
+            getattr(pane.list_widget, f"action_{action}")()
 
 
 class FilterPane(Vertical):
@@ -157,6 +217,20 @@ class FilterPane(Vertical):
     def apply_filter(self, query: str) -> None:
         raise NotImplementedError
 
+    def list_enter(self) -> None:
+        """``enter`` in the filter box: the list's ``enter`` on its highlighted row."""
+        widget = self.list_widget
+        widget.focus()
+        if isinstance(widget, OptionList):
+            # Run by the list itself: a message a widget posts while its parent (this pane) is
+            # the active pump counts as sent by the parent and stops bubbling there.
+            widget.call_later(widget.action_select)
+
+    def marked(self, payload: object) -> bool:
+        """Is this row (a fact item, a view's row) a marked fact? The app keeps the marks."""
+        check = getattr(self.app, "row_marked", None)
+        return bool(check is not None and check(self, payload))
+
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -167,7 +241,7 @@ class FilterPane(Vertical):
         event.stop()
         if not event.value:
             self.remove_class("-filtering")
-        self.list_widget.focus()
+        self.list_enter()
 
 
 class ArticlePane(FilterPane):
@@ -185,6 +259,11 @@ class ArticlePane(FilterPane):
     def list_widget(self) -> ArticleList:
         return self._list
 
+    def list_enter(self) -> None:
+        """``enter`` in the filter: read the highlighted article (as ``enter`` in the list)."""
+        self._list.focus()
+        self._list.call_later(self._list.action_read)  # posted by the list (see list_enter)
+
     def apply_filter(self, query: str) -> None:
         self.filter_text = query
         self._list.apply_filter(query)
@@ -201,13 +280,8 @@ class ArticlePane(FilterPane):
         ) else None
 
 
-class FactList(OptionList):
+class FactList(PaneList):
     """The options of one fact pane."""
-
-    BINDINGS = [
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-    ]
 
 
 class FactPane(FilterPane):
@@ -236,6 +310,16 @@ class FactPane(FilterPane):
         self.items = items
         self.apply_filter(self.filter_text, status=status)
 
+    def redraw(self) -> None:
+        """Build the rows again (the marks changed), the same row staying highlighted."""
+        if self.items is None:
+            return
+        fact_list = self.list_widget
+        highlighted = fact_list.highlighted
+        self.apply_filter(self.filter_text)
+        if highlighted is not None and highlighted < fact_list.option_count:
+            fact_list.highlighted = highlighted
+
     def apply_filter(self, query: str, status: str = "analysing…") -> None:
         self.filter_text = query
         options: list[Option] = []
@@ -256,7 +340,7 @@ class FactPane(FilterPane):
                     group = "claim"
                     header = Content.styled(f"Reported speech · {claims}", "bold $text-accent")
                     options.append(Option(header, disabled=True))
-                options.append(FactOption(item))
+                options.append(FactOption(item, self.marked(item)))
             if not shown:
                 empty = "no match" if query else f"no {self.pane_name.lower()} found"
                 options.append(Option(Content.styled(empty, "italic dim"), disabled=True))
