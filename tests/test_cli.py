@@ -94,6 +94,33 @@ def test_output_file_and_refusing_to_overwrite_an_input(tmp_path, capsys):
     assert path.read_text(encoding="utf-8") == STORY
 
 
+def test_output_to_a_pipe_or_through_a_symlink_is_written_not_replaced(tmp_path, capsys):
+    # `-o /dev/null` once replaced /dev/null with a regular file (write to .part, rename over).
+    import os
+    import threading
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")),
+                              daemon=True)
+    reader.start()
+    code, out, _ = run(capsys, "analyze", str(path), "-o", str(fifo))
+    reader.join(timeout=60)
+    assert code == 0 and out == ""
+    assert fifo.is_fifo() and json.loads(got[0])["text"] == STORY
+    assert not (tmp_path / "pipe.part").exists()
+
+    target = tmp_path / "facts.jsonl"
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(target)
+    code, _, _ = run(capsys, "analyze", str(path), "-o", str(link))
+    assert code == 0 and link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["text"] == STORY
+
+
 def test_cached_rerun_gives_identical_records(tmp_path, capsys):
     path = tmp_path / "story.txt"
     path.write_text(STORY, encoding="utf-8")

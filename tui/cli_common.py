@@ -91,17 +91,25 @@ def write_output(args: argparse.Namespace, articles, results) -> None:
     """Write ``(article, analysis)`` results in ``args.format`` to ``-o`` or stdout."""
     from analysis.export import write
 
-    if args.output:
-        out_path = Path(args.output)
-        if any(os.path.realpath(a.path) == os.path.realpath(out_path) for a in articles):
-            raise UsageError(f"-o {args.output} is one of the inputs; refusing to overwrite it")
+    if not args.output:
+        write(args.format, results, sys.stdout)
+        return
+    # A symlink is followed (the link stays a link); the file it names is the output.
+    out_path = Path(os.path.realpath(args.output))
+    if any(os.path.realpath(a.path) == str(out_path) for a in articles):
+        raise UsageError(f"-o {args.output} is one of the inputs; refusing to overwrite it")
+    try:
+        if out_path.exists() and not out_path.is_file():
+            # A device or pipe (-o /dev/null, a FIFO) is written to, never replaced by a file.
+            with open(out_path, "w", encoding="utf-8", newline="") as out:
+                write(args.format, results, out)
+            return
         tmp = out_path.with_name(out_path.name + ".part")
         try:
             with open(tmp, "w", encoding="utf-8", newline="") as out:
                 write(args.format, results, out)
             tmp.replace(out_path)
-        except OSError as exc:
+        finally:
             tmp.unlink(missing_ok=True)
-            raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
-    else:
-        write(args.format, results, sys.stdout)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
