@@ -157,8 +157,8 @@ async def test_speaker_and_entity_rows_never_wrap(width):
                     assert len(line) <= view.row_width, line
             long_row = next(p for p in prompts(view.main) if p.startswith("Maximiliana"))
             assert "…" in long_row.split("\n")[0] and LONG not in long_row
-            if key == "S":  # the counts keep their columns
-                assert long_row.split()[-3:] == ["1", "·", "1"]
+            if key == "S":  # the counts keep their columns: quotes, said, belief, intent, articles
+                assert long_row.split()[-5:] == ["1", "·", "·", "·", "1"]
             await pilot.press("escape")
 
 

@@ -13,19 +13,20 @@ one voice are usually parts of a whole or different incidents ("five died in Lvi
 Odesa"). In a flagged group the figures that disagree come first.
 
 The groups, their sizes and flags come from SQL aggregates; a group's figures are read when its
-``figures`` is first used (a :class:`FigureList`, a read-only sequence that knows its length),
-so opening the view does not build every figure of a 10,000-article corpus. They are read from
-the desk's scope at that moment.
+``figures`` is first used (a ``lazy.LazySequence``, which knows its length at once), so opening
+the view does not build every figure of a 10,000-article corpus. They are read from the desk's
+scope at that moment.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from analysis.corpus.lazy import LazySequence
 from analysis.corpus.measure import FLAGGED_EVENTS, group_label
 from analysis.corpus.records import DeskFact, Figure, FigureGroup
 from analysis.corpus.story import same_time
@@ -76,38 +77,6 @@ class Point(NamedTuple):
     first_place: str | None = None  # the place it names first ("Makiivka in eastern Ukraine")
 
 
-class FigureList(Sequence[Figure]):
-    """A group's figures, read on first use; ``len`` is known without reading them."""
-
-    def __init__(self, count: int, load: Callable[[], tuple[Figure, ...]]) -> None:
-        self._count = count
-        self._load: Callable[[], tuple[Figure, ...]] | None = load
-        self._items: tuple[Figure, ...] = ()
-
-    def _all(self) -> tuple[Figure, ...]:
-        if self._load is not None:
-            self._items, self._load = self._load(), None
-            self._count = len(self._items)
-        return self._items
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):  # type: ignore[override]
-        return self._all()[index]
-
-    def __iter__(self) -> Iterator[Figure]:
-        return iter(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    def __hash__(self) -> int:
-        return hash(self._all())
-
-    def __repr__(self) -> str:
-        return f"FigureList({self._count} figures)"
-
 
 def figure_groups(conn: sqlite3.Connection, nid_iid: dict[int, str], scope: str, filter: str,
                   limit: int | None, read: Callable[[Callable[[], list]], list] = lambda f: f()
@@ -143,7 +112,7 @@ def figure_groups(conn: sqlite3.Connection, nid_iid: dict[int, str], scope: str,
             if conflicts:
                 story = story_label(conn, key.split("|")[2], where, nid_iid)
         kind, unit = key.split("|")[:2]
-        figures = FigureList(count, _loader(conn, key, read, conflicts))
+        figures = LazySequence(count, _loader(conn, key, read, conflicts), "figures")
         groups.append(FigureGroup(label, kind, unit or None, bool(conflicts),
                                   figures, story))  # type: ignore[arg-type]
     groups.sort(key=lambda g: (not g.disagree, -len(g.figures), g.group))

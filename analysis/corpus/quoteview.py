@@ -6,8 +6,8 @@ quote, joins fragments to longer quotes (``quotes.roots``) and stores each quote
 (``desk_quote.gid``, ``story``) and each quotation's wording and speaker (``desk_qgroup``,
 ``quotes.wording``, over every indexed article). ``rows`` ranks the quotations of the scope with
 one ``GROUP BY`` over a covering index and reads the first appearance of the ones it returns;
-their other appearances are read when first used (``Lazy``), or at once for every row when no
-limit is given (``copydesk quotes``).
+their other appearances are read when first used (a ``lazy.LazySequence``), or at once for
+every row when no limit is given (``copydesk quotes``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 
+from analysis.corpus.lazy import LazySequence
 from analysis.corpus.quotes import (
     Appearance,
     first_key,
@@ -76,38 +77,6 @@ def regroup(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT OR REPLACE INTO desk_meta VALUES ('quotes', ?)", (str(last),))
 
 
-class Lazy(Sequence[DeskFact]):
-    """A quotation's appearances, read on first use; ``len`` is known without reading them."""
-
-    def __init__(self, count: int, load: Callable[[], tuple[DeskFact, ...]]) -> None:
-        self._count = count
-        self._load: Callable[[], tuple[DeskFact, ...]] | None = load
-        self._items: tuple[DeskFact, ...] = ()
-
-    def _all(self) -> tuple[DeskFact, ...]:
-        if self._load is not None:
-            self._items, self._load = self._load(), None
-            self._count = len(self._items)
-        return self._items
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):  # type: ignore[override]
-        return self._all()[index]
-
-    def __iter__(self) -> Iterator[DeskFact]:
-        return iter(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    def __hash__(self) -> int:
-        return hash(self._all())
-
-    def __repr__(self) -> str:
-        return f"Lazy({self._count} appearances)"
-
 
 def rows(conn: sqlite3.Connection, speaker_id: dict[int, str], filter: str = "",
          limit: int | None = None, everything: bool = False,
@@ -159,7 +128,8 @@ def rows(conn: sqlite3.Connection, speaker_id: dict[int, str], filter: str = "",
                          copy_of=original if story != aid else None)
         appearances: Sequence[DeskFact] = (
             tuple(found[gid]) if limit is None
-            else Lazy(apps, lambda g=gid: read(lambda: _load(conn, g, scoped))))
+            else LazySequence(apps, lambda g=gid: read(lambda: _load(conn, g, scoped)),
+                                  "appearances"))
         out.append(QuoteRow(qid, text, speaker, speaker_id.get(nid) if nid is not None else None,
                             n, first, appearances))
     return out

@@ -45,7 +45,7 @@ class QuoteRow:
     """A quotation across the pile: its first appearance and every appearance, by date.
 
     ``articles`` counts stories (an article and its copies once); ``appearances`` lists every
-    article, copies included (their ``copy_of`` set): a read-only sequence (``quoteview.Lazy``:
+    article, copies included (their ``copy_of`` set): a read-only sequence (``lazy.LazySequence``:
     read from the database when first used, its length known at once).
     """
 
@@ -123,7 +123,7 @@ class Figure:
 class FigureGroup:
     """Figures measuring the same thing; ``disagree`` when two of one story are incompatible.
 
-    ``figures`` is a read-only sequence (``figures.FigureList``: read from the database when
+    ``figures`` is a read-only sequence (``lazy.LazySequence``: read from the database when
     first used, its length known at once).
     """
 
