@@ -183,8 +183,9 @@ class CorpusDesk:
             return views.speakers(self.conn, self.identities, self._scope("sp.aid"), filter,
                                   sort, limit)
 
-    def speaker_facts(self, speaker_id: str) -> list[DeskFact]:
-        """A speaker's quotes and claims, by date, article and offset."""
+    def speaker_facts(self, speaker_id: str | None) -> list[DeskFact]:
+        """A speaker's quotes and claims, by date, article and offset; ``None``: those of the
+        "unattributed" row."""
         with self._lock:
             self._fresh()
             return views.speaker_facts(self.conn, self.identities, speaker_id)

@@ -14,10 +14,14 @@ desk's name statistics):
    at most 1 edit, 2 when both have 9 letters or more: "Zelensky"/"Zelenskyy") are one, unless
    some article names both as different entities (then they are different people with similar
    names).
-4. **Surnames**: a one-word person name joins the full name ending with it when the corpus has
-   exactly one such full name ("Klitschko" -> "Vitali Klitschko"); with two ("Vitali Klitschko",
-   "Wladimir Klitschko") it stays apart, as its own ambiguous identity. A word some full name
-   starts with ("John") is not taken for a surname.
+4. **Middle initials and surnames**: "Donald J. Trump" is "Donald Trump" when the corpus has
+   one set of middle initials for that first and last name. A one-word person name joins the
+   full name ending with it when the corpus has exactly one such full name ("Klitschko" ->
+   "Vitali Klitschko"), or when one of them dominates (3 to 1) the articles the surname appears
+   in, else the corpus ("Trump" -> "Donald Trump", not "Ivanka Trump"); with two named as
+   often ("Vitali Klitschko", "Wladimir Klitschko") it stays apart, as its own ambiguous
+   identity. A word some full name starts with ("John") is not taken for a surname; a family
+   member's suffix ("Donald Trump Jr.") is a different last word, so never joined.
 5. **Acronyms**: a one-word all-capitals organisation joins the one multi-word organisation whose
    initials it is and that some article wrote that way ("World Health Organization (WHO)").
 
@@ -45,6 +49,8 @@ _TITLES = frozenset(
     "councillor councilman councilwoman sheriff attorney inspector superintendent detective "
     "archbishop bishop cardinal rabbi imam sheikh emir ayatollah speaker".split()
 )
+# A surname joins the full name it appears with this many times as often as with any other.
+DOMINANCE = 3
 _SMALL_WORDS = frozenset("of the and for on in de la le des du".split())
 # After a title, these make it "Title of X" ("Director of the FBI"): no name follows.
 _TITLE_LINKS = frozenset("of the for at".split())
@@ -128,11 +134,14 @@ def initials(nkey: str) -> str:
 
 
 def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a, b: False,
-            written_as: Callable[[int, str], bool] = lambda nid, text: False
+            written_as: Callable[[int, str], bool] = lambda nid, text: False,
+            together: Callable[[int, list[int]], dict[int, int]] = lambda nid, others: {}
             ) -> list[Identity]:
     """Group names into identities. ``apart(nid, nid)`` says whether one article names both as
     different entities (which vetoes a spelling merge); ``written_as(nid, text)`` whether some
-    article wrote name ``nid`` as ``text`` (the evidence an acronym needs)."""
+    article wrote name ``nid`` as ``text`` (the evidence an acronym needs); ``together(nid,
+    nids)`` in how many articles ``nid`` appears with each of ``nids`` (which full name a
+    surname stands for)."""
     label = {n.nid: majority_label(n.labels) for n in names}
     by_nid = {n.nid: n for n in names}
     core = {n.nid: core_key(n.nkey, label[n.nid]) for n in names}
@@ -168,42 +177,123 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
                 wa, wb = core[a].split()[-1], core[b].split()[-1]
                 if spelling_variants(wa, wb) and not apart(a, b):
                     uf.union(a, b)
-    _join_short_forms(names, label, core, uf, written_as)
-    return _identities(names, label, core, uf)
+    minor = _join_short_forms(names, label, core, uf, written_as, together)
+    return _identities(names, label, core, uf, minor)
 
 
 def _join_short_forms(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                      uf: _Union, written_as: Callable[[int, str], bool]) -> None:
-    """4. surnames and 5. acronyms join the one full name they can stand for."""
+                      uf: _Union, written_as: Callable[[int, str], bool],
+                      together: Callable[[int, list[int]], dict[int, int]]) -> set[int]:
+    """4. middle initials, surnames and 5. acronyms join the one full name they can stand
+    for; returns the names joined as epithets (never an identity's name)."""
+    _join_middle_initials(names, label, core, uf)
+    minor = _join_epithets(names, label, core, uf)
     full_by_last: dict[str, set[int]] = defaultdict(set)
     first_names: set[str] = set()
     org_by_initials: dict[str, set[int]] = defaultdict(set)
     for n in names:
         words = core[n.nid].split()
         if label[n.nid] == PERSON and len(words) >= 2:
-            full_by_last[words[-1]].add(uf.find(n.nid))
+            full_by_last[words[-1]].add(n.nid)
             first_names.add(words[0])
         elif label[n.nid] == "ORG" and len(words) >= 2:
             org_by_initials[initials(core[n.nid])].add(n.nid)
+    articles = {n.nid: n.articles for n in names}
     for n in names:
         c = core[n.nid]
         if " " in c:
             continue
         if label[n.nid] == PERSON and c not in first_names:  # "John" is no one's surname
-            roots = {uf.find(o) for o in full_by_last.get(c, set())}
+            root = _dominant(n.nid, full_by_last.get(c, set()), uf, articles, together)
         elif label[n.nid] == "ORG" and n.name.isupper() and 2 <= len(c) <= 6:
             # Only where some article wrote the organisation so ("World Health Organization
             # (WHO)"): initials alone match too many names.
             roots = {uf.find(o) for o in org_by_initials.get(c, set())
                      if written_as(o, n.name)}
+            root = roots.pop() if len(roots) == 1 else None
         else:
             continue
-        if len(roots) == 1:
-            uf.union(roots.pop(), n.nid)
+        if root is not None:
+            uf.union(root, n.nid)
+    return minor
+
+
+def _join_epithets(names: list[NameStat], label: dict[int, str], core: dict[int, str],
+                   uf: _Union) -> set[int]:
+    """ "Crooked Hillary Clinton", "front-runner Donald Trump": a person name that is another
+    person's full name with words in front joins it when that name is far more common
+    (``DOMINANCE`` to one); the longer form is then never the identity's name."""
+    people = {core[n.nid]: n for n in names if label[n.nid] == PERSON}
+    minor: set[int] = set()
+    for n in names:
+        words = core[n.nid].split()
+        if label[n.nid] != PERSON or len(words) < 3:
+            continue
+        for k in range(1, len(words) - 1):
+            other = people.get(" ".join(words[k:]))
+            if (other is not None and len(words[k]) > 1
+                    and other.articles >= DOMINANCE * max(n.articles, 1)):
+                uf.union(other.nid, n.nid)
+                minor.add(n.nid)
+                break
+    return minor
+
+
+def _join_middle_initials(names: list[NameStat], label: dict[int, str], core: dict[int, str],
+                          uf: _Union) -> None:
+    """ "Donald J. Trump" is "Donald Trump" when the corpus writes that first and last name
+    with one set of middle initials only ("George W. Bush" and "George H. W. Bush" stay
+    apart from "George Bush" and from each other)."""
+    plain: dict[str, int] = {}
+    initialled: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
+    for n in names:
+        if label[n.nid] != PERSON:
+            continue
+        words = core[n.nid].split()
+        if len(words) == 2:
+            plain.setdefault(core[n.nid], n.nid)
+        elif len(words) >= 3 and all(len(w) == 1 for w in words[1:-1]):
+            key = f"{words[0]} {words[-1]}"
+            initialled[key].setdefault(tuple(words[1:-1]), []).append(n.nid)
+    for key, variants in initialled.items():
+        if key in plain and len(variants) == 1 and len(key.split()[0]) > 1:
+            for nid in next(iter(variants.values())):
+                uf.union(plain[key], nid)
+
+
+def _dominant(nid: int, candidates: set[int], uf: _Union, articles: dict[int, int],
+              together: Callable[[int, list[int]], dict[int, int]]) -> int | None:
+    """The root of the full name a surname stands for: the only one, or the one that dominates
+    the articles the surname appears in (else the corpus) by ``DOMINANCE`` to one; None when
+    no full name dominates ("Klitschko" beside two brothers named as often)."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for o in candidates:
+        members[uf.find(o)].append(o)
+    if len(members) <= 1:
+        return next(iter(members), None)
+    shared = together(nid, [o for group in members.values() for o in group])
+    score = {root: sum(shared.get(o, 0) for o in group) for root, group in members.items()}
+    top = _winner(score)
+    if top is None:
+        # as often with each (one article names them all, or none): the corpus decides
+        most = max(score.values())
+        top = _winner({root: sum(articles.get(o, 0) for o in members[root])
+                       for root, n in score.items() if n == most})
+    return top
+
+
+def _winner(score: dict[int, int]) -> int | None:
+    """The key whose score is ``DOMINANCE`` times every other's, if any."""
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if ranked[0][1] > 0 and ranked[0][1] >= DOMINANCE * ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 def _identities(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                uf: _Union) -> list[Identity]:
+                uf: _Union, minor: set[int] = frozenset()) -> list[Identity]:
     groups: dict[int, list[NameStat]] = defaultdict(list)
     for n in names:
         groups[uf.find(n.nid)].append(n)
@@ -214,8 +304,10 @@ def _identities(names: list[NameStat], label: dict[int, str], core: dict[int, st
             for lab, count in m.labels.items():
                 votes[lab] += count
         lab = majority_label(dict(votes)) or label[members[0].nid]
-        head = max(members, key=lambda m: (core[m.nid] == m.nkey, len(core[m.nid].split()),
-                                           m.articles, -m.nid))
+        # initials do not make a name fuller ("Donald Trump", not "Donald J. Trump")
+        head = max(members, key=lambda m: (m.nid not in minor, core[m.nid] == m.nkey,
+                                           sum(len(w) > 1 for w in core[m.nid].split()),
+                                           -len(core[m.nid].split()), m.articles, -m.nid))
         iid = hashlib.sha1(head.nkey.encode()).hexdigest()[:12]
         aliases = tuple(sorted({m.name for m in members if m.name != head.name}))
         out.append(Identity(iid, head.name, lab, [m.nid for m in members], aliases))

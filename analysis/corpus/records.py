@@ -26,9 +26,10 @@ class DeskFact:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRow:
-    """A speaker across the corpus: counts of quotes, claims and articles quoting them."""
+    """A speaker across the corpus: counts of quotes, claims and articles quoting them; the
+    "unattributed" row (speech of no named speaker) has ``speaker_id`` None."""
 
-    speaker_id: str
+    speaker_id: str | None
     name: str
     label: str
     aliases: tuple[str, ...]

@@ -8,7 +8,8 @@
   its number of mentions and its first mention.
 * ``desk_alias(nid, alias)``: names written differently in the text ("Klitschko" for "Vitali
   Klitschko"), for display and filtering.
-* ``desk_speech(aid, kind, nid, start, end, text)``: every quote and claim with a speaker.
+* ``desk_speech(aid, kind, nid, start, end, text)``: every quote and claim
+  (``nid`` NULL: no speaker).
 * ``desk_label(nid, label, articles)``: how many articles gave each name each label;
   ``desk_speaker(nid)``: the names that speak.
 * ``desk_ident(nid, iid)`` and ``desk_identity(iid, name, label, aliases)``: the identities,
@@ -29,7 +30,7 @@ import sqlite3
 
 from analysis.version import ANALYSIS_VERSION
 
-SCHEMA = "desk-5"
+SCHEMA = "desk-6"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
            "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity")
 _DDL = (
@@ -46,7 +47,7 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS desk_alias (nid INT NOT NULL, alias TEXT NOT NULL,"
     " PRIMARY KEY (nid, alias)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS desk_speech (aid INT NOT NULL, kind TEXT NOT NULL,"
-    " nid INT NOT NULL, start INT NOT NULL, end INT NOT NULL, text TEXT NOT NULL)",
+    " nid INT, start INT NOT NULL, end INT NOT NULL, text TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS desk_speech_aid ON desk_speech (aid)",
     "CREATE INDEX IF NOT EXISTS desk_speech_nid ON desk_speech (nid, aid, kind)",
     "CREATE TABLE IF NOT EXISTS desk_number (aid INT NOT NULL, start INT NOT NULL,"

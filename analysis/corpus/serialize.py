@@ -27,7 +27,9 @@ def fact_dict(fact: DeskFact) -> dict[str, Any]:
 
 
 def speaker_dict(row: SpeakerRow, facts: list[DeskFact]) -> dict[str, Any]:
-    return {"speaker_id": row.speaker_id, "name": row.name, "label": row.label,
+    named = row.speaker_id is not None
+    return {"speaker_id": row.speaker_id, "name": row.name if named else None,
+            "label": row.label if named else None,
             "aliases": list(row.aliases), "quotes": row.quotes, "claims": row.claims,
             "articles": row.articles, "items": [fact_dict(f) for f in facts]}
 

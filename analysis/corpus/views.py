@@ -9,6 +9,9 @@ from rapidfuzz import fuzz
 from analysis.corpus.identity import Identity
 from analysis.corpus.records import Cooccurrence, DeskFact, EntityRow, SpeakerRow
 
+UNATTRIBUTED = "unattributed"  # the row of speech whose speaker is no named speaker
+# Labels of named speakers: people, organisations, groups, places that speak as a state.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A filter of this many characters or more also matches fuzzily (typos), not only as a substring.
 FUZZY_MIN = 4
 FUZZY_SCORE = 85
@@ -41,36 +44,70 @@ def _sorted(rows: list, sort: str, count_key) -> list:
 
 def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], scope: str,
              filter: str, sort: str, limit: int | None) -> list[SpeakerRow]:
-    """``scope``: the SQL condition selecting the scoped ``sp.aid``."""
+    """``scope``: the SQL condition selecting the scoped ``sp.aid``. Speakers that are no named
+    person, organisation or group (:func:`is_speaker`) come last in one "unattributed" row."""
     rows = conn.execute(
         "SELECT i.iid, sum(sp.kind = 'quote'), sum(sp.kind = 'claim'), count(DISTINCT sp.aid)"
-        " FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
+        " FROM desk_speech sp LEFT JOIN desk_ident i ON sp.nid = i.nid"
         f" WHERE {scope} GROUP BY i.iid")
     out = []
+    unnamed = [0, 0, set()]
     for iid, quotes, claims, articles in rows:
-        ident = identities[iid]
+        ident = identities.get(iid) if iid is not None else None
+        if ident is None or not is_speaker(ident):
+            unnamed[0] += quotes
+            unnamed[1] += claims
+            continue
         if matches(filter, ident.name, *ident.aliases):
             out.append(SpeakerRow(iid, ident.name, ident.label, ident.aliases, quotes, claims,
                                   articles))
     out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold(),
                                            r.speaker_id))
+    if (unnamed[0] or unnamed[1]) and matches(filter, UNATTRIBUTED):
+        named = [iid for iid, ident in identities.items() if not is_speaker(ident)]
+        out.append(SpeakerRow(None, UNATTRIBUTED, "", (), unnamed[0], unnamed[1],
+                              _unnamed_articles(conn, scope, named)))
     return _limited(out, limit)
+
+
+def is_speaker(ident: Identity) -> bool:
+    """A speaker row is a named person, organisation or group, with a label."""
+    return ident.label in SPEAKER_LABELS
+
+
+def _unnamed_where(named: list[str]) -> tuple[str, list[str]]:
+    """SQL condition (and its parameters) for speech whose speaker is no named speaker."""
+    marks = ",".join("?" * len(named)) or "NULL"
+    return f"(i.iid IS NULL OR i.iid IN ({marks}))", named
+
+
+def _unnamed_articles(conn: sqlite3.Connection, scope: str, named: list[str]) -> int:
+    cond, args = _unnamed_where(named)
+    return conn.execute(
+        "SELECT count(DISTINCT sp.aid) FROM desk_speech sp LEFT JOIN desk_ident i"
+        f" ON sp.nid = i.nid WHERE {scope} AND {cond}", args).fetchone()[0]
 
 
 def _facts(rows) -> list[DeskFact]:
     return [DeskFact(*row) for row in rows]
 
 
-def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity], speaker_id: str
-                  ) -> list[DeskFact]:
-    if speaker_id not in identities:
+def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity],
+                  speaker_id: str | None) -> list[DeskFact]:
+    """A speaker's quotes and claims; ``None``: the unattributed ones."""
+    if speaker_id is None:
+        cond, args = _unnamed_where(
+            [iid for iid, ident in identities.items() if not is_speaker(ident)])
+    elif speaker_id in identities:
+        cond, args = "i.iid = ?", [speaker_id]
+    else:
         return []
     return _facts(conn.execute(
         "SELECT sp.kind, a.key, a.article_id, a.path, a.title, a.date, sp.start, sp.end,"
-        " sp.text, n.name FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
+        " sp.text, n.name FROM desk_speech sp LEFT JOIN desk_ident i ON sp.nid = i.nid"
         " JOIN desk_scope s ON s.aid = sp.aid JOIN desk_article a ON a.aid = sp.aid"
-        " JOIN desk_name n ON n.nid = sp.nid WHERE i.iid = ?"
-        " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", (speaker_id,)))
+        f" LEFT JOIN desk_name n ON n.nid = sp.nid WHERE {cond}"
+        " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", args))
 
 
 def entities(conn: sqlite3.Connection, identities: dict[str, Identity], scope: str,
