@@ -520,3 +520,24 @@ def test_a_teaser_label_in_quote_marks_is_furniture(nlp):
         "Ferry Fares To Rise In May.\n"
     )
     assert [q.text for q in run(nlp, text)] == ["We will appeal,", "short on ideas"]
+
+
+def test_a_paragraph_opening_quote_takes_its_own_paragraphs_later_attribution(nlp):
+    text = (
+        "Mayor Ann Brill opened the new bridge on Monday.\n\n"
+        "“It will carry ten thousand cars a day.” The deck is made of steel. “We are proud of "
+        "it,” said the engineer, Tom Vance."
+    )
+    qs = by_text(run(nlp, text))
+    assert qs["It will carry ten thousand cars a day."].speaker == "Tom Vance"
+    assert qs["We are proud of it,"].speaker == "Tom Vance"
+
+
+def test_the_title_refers_to_the_titled_person_mentioned_last(nlp):
+    text = (
+        "Foreign Minister Eva Lind met Prime Minister Paul Novak on Monday. Novak left early. "
+        "Lind said she had a long talk with the envoy.\n\n"
+        "“We spoke for an hour,” the minister said."
+    )
+    qs = by_text(run(nlp, text))
+    assert qs["We spoke for an hour,"].speaker == "Eva Lind"
