@@ -541,3 +541,14 @@ def test_the_title_refers_to_the_titled_person_mentioned_last(nlp):
     )
     qs = by_text(run(nlp, text))
     assert qs["We spoke for an hour,"].speaker == "Eva Lind"
+
+
+def test_a_colon_quote_belongs_to_the_main_clause_not_a_clause_inside_it(nlp):
+    text = (
+        "Premier Dan Okafor asked the court to suspend the law.\n\n"
+        "The Appeal Court of Ontario ruled on Friday, finding that the law was not a matter "
+        "for judges: “In our view, the question belongs to the legislature.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker != "Dan Okafor"
+    assert "Court" in (q.speaker or "")

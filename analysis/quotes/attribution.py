@@ -201,7 +201,12 @@ def _colon_form(before: Frame, spans: list[QuoteSpan], index: EntityIndex) -> At
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj",) for c in t.children)
     ]
     if verbs:
-        v = verbs[-1]
+        # the main clause introduces the quote ("The court ruled, finding that the prorogation
+        # was unlawful: “…”" is the court's), not a clause inside it
+        named = [v for v in verbs if any(
+            c.dep_ == "nsubj" and (_propn(c) or c.pos_ == "PRON" or index.entity_at(c))
+            for c in v.children)]
+        v = min(reversed(named or verbs), key=_depth)
         return Attribution(_speaker(v, before, spans, index), v.text)
     if len(before.words) > 8:
         return None
