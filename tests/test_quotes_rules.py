@@ -552,3 +552,13 @@ def test_a_colon_quote_belongs_to_the_main_clause_not_a_clause_inside_it(nlp):
     (q,) = run(nlp, text)
     assert q.speaker != "Dan Okafor"
     assert "Court" in (q.speaker or "")
+
+
+def test_a_statement_released_by_an_office_is_the_offices(nlp):
+    text = (
+        "Premier Dan Okafor met the mayor of Lisbon on Monday.\n\n"
+        "The two leaders discussed “the port, the ferries and the budget,” said a statement "
+        "released by the Ontario Ministry of Transport."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker is not None and "Ministry" in q.speaker

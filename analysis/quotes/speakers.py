@@ -182,19 +182,23 @@ def _named_owner(tok: Token) -> bool:
 
 def _owner(index: EntityIndex, tok: Token, stop: int, mention: Mention) -> Resolution:
     """Who a statement, letter or post is from: "her statement", "the RCMP statement",
-    "a statement from the ministry"; unknown when the words do not say."""
+    "a statement from the ministry", "a statement released by the ministry"; unknown when the
+    words do not say."""
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             r = resolve(index, c, stop)
             if r.name:
                 return Resolution(r.name, r.entity, mention, r.label)
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
-                r = resolve(index, obj, stop)
-                if r.name:
-                    return Resolution(r.name, r.entity, mention, r.label)
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")]
+    # "a statement released by the ministry", "a court document filed by the state attorney"
+    preps += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              for g in c.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"]
+    for c in preps:
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_.lower() not in DOCUMENT_NOUNS:
+            r = resolve(index, obj, stop)
+            if r.name:
+                return Resolution(r.name, r.entity, mention, r.label)
     return Resolution(None, None, mention)
 
 
