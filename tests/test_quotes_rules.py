@@ -562,3 +562,12 @@ def test_a_statement_released_by_an_office_is_the_offices(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker is not None and "Ministry" in q.speaker
+
+
+def test_his_office_is_the_office_of_the_man_he_refers_to(nlp):
+    text = (
+        "The European Union praised the deal. Senator Paul Novak met the envoy on Monday.\n\n"
+        "“The talks were frank and useful,” his office said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Paul Novak's office"

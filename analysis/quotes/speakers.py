@@ -159,10 +159,12 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
             # "Ukraine's military said": the owner's name makes the description a name
             return Resolution(mention.text, None, mention)
         if ent is None and definite and lemma in ORG_NOUNS:
+            ent = index.named_org(lemma, tok.idx)
+            owner = _pronoun_owner(index, tok) if ent is None else None
+            if owner is not None:  # "his office said": the office of the man he refers to
+                return Resolution(f"{owner.name}'s {tok.text}", None, mention)
             # "the commission": an organisation so named, else the most salient one.
-            ent = index.named_org(lemma, tok.idx) or index.recent(
-                tok.idx, ("ORG",), subjects_first=True
-            )
+            ent = ent or index.recent(tok.idx, ("ORG",), subjects_first=True)
         if ent is None and _anaphoric(tok) and lemma not in ORG_NOUNS and not _unnamed(tok):
             # "the bow-tied maverick said": an epithet for someone already in the story.
             ent = index.recent(tok.idx, ("PERSON",), subjects_first=True)
@@ -173,6 +175,18 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
         if not lemma.endswith(ABSTRACT_SUFFIXES) or lemma in ORG_NOUNS:
             return Resolution(mention.text, None, mention)
     return Resolution(None, None, mention)
+
+
+def _pronoun_owner(index: EntityIndex, tok: Token) -> Entity | None:
+    """The person a possessive pronoun before an organisation noun refers to ("his office",
+    "her campaign"); None for other owners."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None or poss.lower_ not in ("his", "her"):
+        return None
+    gender = PRONOUN_GENDER[POSSESSIVES[poss.lower_]]
+    ent = index.last_subject(poss.idx, gender) or index.recent(
+        poss.idx, ("PERSON",), True, gender)
+    return index.fullest(ent) if ent is not None else None
 
 
 def _named_owner(tok: Token) -> bool:
