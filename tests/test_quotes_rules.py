@@ -571,3 +571,13 @@ def test_his_office_is_the_office_of_the_man_he_refers_to(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Paul Novak's office"
+
+
+def test_a_description_glued_to_a_name_gives_the_name(nlp):
+    text = (
+        "Researchers mapped the reef last year.\n\n"
+        "“The coral is recovering faster than we expected,” said study co-author Professor "
+        "Carl Lipo."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Carl Lipo"

@@ -47,6 +47,7 @@ DOCUMENT_NOUNS = words(
 ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ure", "ing")
 POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 UNNAMED_TOKENS = 600  # how far back an indefinite first mention of a description is sought
+GLUED_TOKENS = 6  # how far after a description noun a glued name may start
 
 
 @dataclass(slots=True)
@@ -150,6 +151,9 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
                 return _from_entity(index, ent, mention)
         return Resolution(name, None, mention, "PERSON")
     if common:  # a lower-case "proper noun" is a tagging slip ("the cheerful baker")
+        glued = _glued_name(index, tok)
+        if glued is not None:  # "said study co-author Professor Carl Lipo"
+            return _from_entity(index, glued[0], _mention(doc, start, glued[1]))
         definite = _definite(tok)
         lemma = tok.lemma_.lower()
         if lemma in DOCUMENT_NOUNS:
@@ -187,6 +191,27 @@ def _pronoun_owner(index: EntityIndex, tok: Token) -> Entity | None:
     ent = index.last_subject(poss.idx, gender) or index.recent(
         poss.idx, ("PERSON",), True, gender)
     return index.fullest(ent) if ent is not None else None
+
+
+def _glued_name(index: EntityIndex, tok: Token) -> tuple[Entity, int] | None:
+    """A person's name right after a description with no comma between ("study co-author
+    Professor Carl Lipo", "Yellowhead MP Jim Eglinski"): (entity, token end of the name)."""
+    doc = tok.doc
+    for i in range(tok.i + 1, min(len(doc), tok.i + GLUED_TOKENS)):
+        t = doc[i]
+        hit = index.entity_at(t)
+        if hit is not None:
+            if hit[0].label != "PERSON":
+                return None
+            end = i
+            while end + 1 < len(doc) and index.entity_at(doc[end + 1]) == hit:
+                end += 1
+            return hit[0], end + 1
+        if not (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.text in ("-", "–")) or t.is_space:
+            return None
+        if t.text in ("-", "–") and t.whitespace_:
+            return None  # a spaced dash ends the description
+    return None
 
 
 def _named_owner(tok: Token) -> bool:
