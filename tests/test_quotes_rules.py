@@ -581,3 +581,13 @@ def test_a_description_glued_to_a_name_gives_the_name(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Carl Lipo"
+
+
+def test_two_coordinated_attributions_keep_their_own_speakers(nlp):
+    text = (
+        "Senator Ann Lee told MSNBC the bill was “a disgrace to the chamber,” while Governor "
+        "Tom Hart noted his “deep concern about the cost.”"
+    )
+    qs = by_text(run(nlp, text))
+    assert qs["a disgrace to the chamber,"].speaker == "Ann Lee"
+    assert qs["deep concern about the cost."].speaker == "Tom Hart"

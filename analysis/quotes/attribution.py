@@ -260,6 +260,12 @@ def _after_cue(
     if not after_cues:
         return None
     c = after_cues[0]
+    words = after.words
+    if words and words[0].pos_ in ("CCONJ", "SCONJ") and words[0].i < c.i:
+        # “…,” while Y noted / and Y said ...: a coordinated attribution of its own
+        subj = speaker_token(c, False)
+        if subj is not None and subj.i > words[0].i:
+            return None
     ends_terminal = text[q.start : q.end].rstrip().endswith(TERMINAL)
     first = after.words[0].text if after.words else ""
     forward = after.to_quote and after.tokens[-1].text in (":", ",")
