@@ -591,3 +591,13 @@ def test_two_coordinated_attributions_keep_their_own_speakers(nlp):
     qs = by_text(run(nlp, text))
     assert qs["a disgrace to the chamber,"].speaker == "Ann Lee"
     assert qs["deep concern about the cost."].speaker == "Tom Hart"
+
+
+def test_a_name_between_a_dash_and_a_colon_speaks(nlp):
+    text = (
+        "Here are the polls of the week.\n\n"
+        "Turnout beats the forecasts - Jane Roe: “Every county we track voted at record "
+        "levels this year.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Jane Roe"

@@ -175,6 +175,7 @@ def _dash_form(q: QuoteSpan, text: str, after: Frame, index: EntityIndex) -> Att
 
 
 MAX_DESCRIPTION_WORDS = 4
+COLON_NAME_WORDS = 6  # at most this many words between a dash and a colon name a speaker
 
 
 def _described(words: list[Token], index: EntityIndex) -> Resolution | None:
@@ -195,6 +196,16 @@ def _described(words: list[Token], index: EntityIndex) -> Resolution | None:
 
 
 def _colon_form(before: Frame, spans: list[QuoteSpan], index: EntityIndex) -> Attribution | None:
+    dashes = [k for k, t in enumerate(before.tokens)
+              if t.text in ("-", "–", "—") and (t.whitespace_ or t.text != "-")]
+    if dashes:
+        # "HEADLINE OF A DIGEST ITEM - Jane Roe: “…”": the name after the last dash
+        tail = before.tokens[dashes[-1] + 1 :]
+        words = [t for t in tail if not (t.is_punct or t.is_space)]
+        if 0 < len(words) <= COLON_NAME_WORDS and not any(t.pos_ == "VERB" for t in words):
+            res = _name_in(Frame(tail, False), index)
+            if res is not None and res.name:
+                return Attribution(res, ":")
     verbs = [
         t
         for t in before.tokens
