@@ -601,3 +601,13 @@ def test_a_name_between_a_dash_and_a_colon_speaks(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Jane Roe"
+
+
+def test_it_after_a_described_organisation_is_that_organisation(nlp):
+    text = (
+        "Canada revised its travel advice for Portugal on Monday.\n\n"
+        "The foreign ministry's consular office also published a notice on Tuesday. It urged "
+        "travellers to “fully assess the risks of going abroad.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker is not None and "office" in q.speaker

@@ -119,6 +119,11 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
         if labels is None:
             return Resolution(None, None, mention)
         gender = PRONOUN_GENDER.get(low)
+        if low in ("it", "they"):
+            described = _previous_subject(index, tok, low == "they")
+            if described is not None and described.name:
+                # "The ministry's office published a notice. It urged ...": that office
+                return Resolution(described.name, described.entity, mention, described.label)
         ent = index.last_subject(tok.idx, gender) if gender is not None else None
         ent = ent or index.recent(tok.idx, labels, True, gender)
         if ent is None and low == "it":
@@ -179,6 +184,24 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
         if not lemma.endswith(ABSTRACT_SUFFIXES) or lemma in ORG_NOUNS:
             return Resolution(mention.text, None, mention)
     return Resolution(None, None, mention)
+
+
+def _previous_subject(index: EntityIndex, tok: Token, plural: bool) -> Resolution | None:
+    """ "it"/"they" opening a sentence after one whose subject is an organisation described,
+    not named ("The foreign ministry's consular office published a notice. It urged ..."),
+    or people ("Owners Ann Lee and Tom Hart said ... they said"): that subject resolved."""
+    sent = tok.sent
+    if sent.start == 0 or tok.i - sent.start > 1:
+        return None
+    prev = tok.doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or index.entity_at(subj) is not None:
+        return None
+    if plural != (subj.tag_ == "NNS"):
+        return None
+    if not plural and subj.lemma_.lower() not in ORG_NOUNS:
+        return None
+    return resolve(index, subj, prev.start)
 
 
 def _pronoun_owner(index: EntityIndex, tok: Token) -> Entity | None:
