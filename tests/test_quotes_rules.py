@@ -611,3 +611,18 @@ def test_it_after_a_described_organisation_is_that_organisation(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker is not None and "office" in q.speaker
+
+
+def test_a_title_standing_alone_is_the_person_with_that_title(nlp):
+    text = (
+        "Conservative MP Jim Eglinski, who represents Yellowhead, toured the site on Monday.\n\n"
+        "“We need answers from Ottawa,” the Yellowhead MP said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Jim Eglinski"
+    text = (
+        "President Maria Costa visited the port. Costa met workers.\n\n"
+        "“The port will reopen next week,” the President said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Maria Costa"

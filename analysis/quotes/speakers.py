@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from analysis.entities.candidates import strip_title
+from analysis.entities.candidates import TITLES, strip_title
 from analysis.model import Entity, Mention
 from analysis.quotes.cues import words
 from analysis.quotes.entity_index import (
@@ -154,6 +154,14 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
         for ent in index.entities:
             if ent.label == "PERSON" and ent.name.split()[-1:] == name.split()[-1:]:
                 return _from_entity(index, ent, mention)
+        if doc[e - 1].lower_ in TITLES and (e - s == 1 or _definite(doc[e - 1])):
+            # "the President said", "the Yellowhead MP said": a title standing for a name
+            ent = index.by_title(doc[e - 1].lower_, tok.idx)
+            if ent is None and _definite(doc[e - 1]) and not _unnamed(doc[e - 1]):
+                ent = index.recent(tok.idx, ("PERSON",), subjects_first=True)
+            if ent is not None:
+                return _from_entity(index, ent, mention)
+            return Resolution(mention.text, None, mention)
         return Resolution(name, None, mention, "PERSON")
     if common:  # a lower-case "proper noun" is a tagging slip ("the cheerful baker")
         glued = _glued_name(index, tok)
