@@ -44,6 +44,13 @@ DOCUMENT_NOUNS = words(
     order notice announcement website blog column editorial op-ed speech transcript
     """
 )
+# "a statement released by X" is X's; "a memo obtained by X" is not.
+AUTHORING_VERBS = words(
+    """
+    release issue file publish sign write send post make prepare author tweet put deliver
+    submit present draft distribute circulate
+    """
+)
 ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ure", "ing")
 POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 UNNAMED_TOKENS = 600  # how far back an indefinite first mention of a description is sought
@@ -261,7 +268,8 @@ def _owner(index: EntityIndex, tok: Token, stop: int, mention: Mention) -> Resol
                 return Resolution(r.name, r.entity, mention, r.label)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")]
     # "a statement released by the ministry", "a court document filed by the state attorney"
-    preps += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+    preps += [g for c in tok.children
+              if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING_VERBS
               for g in c.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"]
     for c in preps:
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
