@@ -626,3 +626,13 @@ def test_a_title_standing_alone_is_the_person_with_that_title(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Maria Costa"
+
+
+def test_a_group_word_with_an_apposed_name_is_that_person(nlp):
+    text = (
+        "Senators debated the budget on Sunday.\n\n"
+        "One red-state Democrat, Montana Sen. Jon Tester, said the plan was “not the direction "
+        "to go.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Jon Tester"

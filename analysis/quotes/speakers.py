@@ -141,10 +141,15 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
         return _from_entity(index, ent, mention)
     start = _left_part(tok, stop)
     hit = index.entity_at(tok)
-    if hit is not None:
-        return _from_entity(index, hit[0], _mention(doc, start, tok.i + 1))
     # "an adviser to President X, Y, said": the appositive name may hang off a nested noun.
     apposed = [c for c in tok.subtree if c.dep_ == "appos" and c.i > tok.i and _near(c, tok)]
+    if hit is not None and hit[0].label != "PERSON" and apposed:
+        # "One red-state Democrat, Montana Sen. Jon Tester, said": the person, not the group
+        named = index.entity_at(apposed[-1])
+        if named is not None and named[0].label == "PERSON":
+            return _from_entity(index, named[0], _mention(doc, start, apposed[-1].i + 1))
+    if hit is not None:
+        return _from_entity(index, hit[0], _mention(doc, start, tok.i + 1))
     for c in apposed[-1:]:
         if c.pos_ in ("PROPN", "NOUN"):
             hit = index.entity_at(c)
