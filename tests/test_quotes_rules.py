@@ -636,3 +636,12 @@ def test_a_group_word_with_an_apposed_name_is_that_person(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Jon Tester"
+
+
+def test_the_statement_is_by_who_issued_the_statement_earlier(nlp):
+    text = (
+        "The Canadian Beverage Association issued a statement on Tuesday. Critics disagreed.\n\n"
+        "The statement said the tax would have “significant consequences on prices.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker in ("The Canadian Beverage Association", "Canadian Beverage Association")

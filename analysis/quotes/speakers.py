@@ -282,7 +282,30 @@ def _owner(index: EntityIndex, tok: Token, stop: int, mention: Mention) -> Resol
             r = resolve(index, obj, stop)
             if r.name:
                 return Resolution(r.name, r.entity, mention, r.label)
+    if _definite(tok) and not any(c.dep_ == "poss" for c in tok.children):
+        earlier = _earlier_document(index, tok)
+        if earlier is not None:
+            return Resolution(earlier.name, earlier.entity, mention, earlier.label)
     return Resolution(None, None, mention)
+
+
+def _earlier_document(index: EntityIndex, tok: Token) -> Resolution | None:
+    """ "The association issued a statement. ... The statement said": the author of the
+    latest earlier mention of the same document, by its own words or as the subject of the
+    verb it is the object of."""
+    doc = tok.doc
+    for t in reversed(doc[max(0, tok.i - UNNAMED_TOKENS) : tok.i]):
+        if t.lemma_ != tok.lemma_ or t.pos_ != "NOUN":
+            continue
+        r = _owner(index, t, t.left_edge.i, _mention(doc, t.i, t.i + 1))
+        if r.name:
+            return r
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if t.dep_ == "dobj" and subj is not None and subj.pos_ != "PRON":
+            r = resolve(index, subj, subj.left_edge.i)
+            return r if r.name else None
+        return None
+    return None
 
 
 def _near(c: Token, tok: Token) -> bool:
