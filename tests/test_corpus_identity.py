@@ -173,3 +173,30 @@ def test_an_epithet_in_front_of_a_common_full_name_joins_it():
     entries.append(entry(9, t9, [_ent(t9, "Crooked Hillary Clinton")]))
     [row] = _desk(*entries).entities()
     assert (row.name, row.articles) == ("Hillary Clinton", 4)
+
+
+def test_a_middle_name_joins_the_usual_name_which_stays_the_identitys_name():
+    texts = [f"Hillary Clinton spoke in town {i}." for i in range(3)]
+    entries = [entry(i, t, [_ent(t, "Hillary Clinton")]) for i, t in enumerate(texts)]
+    t9 = "Hillary Rodham Clinton signed the book."
+    entries.append(entry(9, t9, [_ent(t9, "Hillary Rodham Clinton")]))
+    [row] = _desk(*entries).entities()
+    assert (row.name, row.articles) == ("Hillary Clinton", 4)
+
+
+def test_a_surname_that_also_starts_a_stray_name_still_joins():
+    texts = [f"Donald Trump spoke in city {i}." for i in range(4)]
+    entries = [entry(i, t, [_ent(t, "Donald Trump")]) for i, t in enumerate(texts)]
+    t8 = "Trump Maxwell scored. Trump said the plant would stay open."
+    entries.append(entry(8, t8, [_ent(t8, "Trump Maxwell"), _ent(t8, "Trump")]))
+    rows = {r.name: r.articles for r in _desk(*entries).entities()}
+    assert rows["Donald Trump"] == 5 and "Trump" not in rows
+
+
+def test_a_name_with_a_possessive_left_on_is_the_name():
+    t1 = "Donald Trump spoke."
+    t2 = "Donald Trump‘s plan was read."
+    desk = _desk(entry(1, t1, [_ent(t1, "Donald Trump")]),
+                 entry(2, t2, [_ent(t2, "Donald Trump‘s")]))
+    [row] = desk.entities()
+    assert (row.name, row.articles) == ("Donald Trump", 2)

@@ -14,8 +14,10 @@ desk's name statistics):
    at most 1 edit, 2 when both have 9 letters or more: "Zelensky"/"Zelenskyy") are one, unless
    some article names both as different entities (then they are different people with similar
    names).
-4. **Middle initials and surnames**: "Donald J. Trump" is "Donald Trump" when the corpus has
-   one set of middle initials for that first and last name. A one-word person name joins the
+4. **Middle names and surnames**: "Donald J. Trump" is "Donald Trump" (and "Hillary Rodham
+   Clinton" "Hillary Clinton") when the corpus has one set of middle names for that first
+   and last name; a person name that is another's with words in front ("Crooked Hillary
+   Clinton") joins it when that one is three times as common. A one-word person name joins the
    full name ending with it when the corpus has exactly one such full name ("Klitschko" ->
    "Vitali Klitschko"), or when one of them dominates (3 to 1) the articles the surname appears
    in, else the corpus ("Trump" -> "Donald Trump", not "Ivanka Trump"); with two named as
@@ -32,11 +34,14 @@ for a given cache).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
+
+from analysis.names import name_key
 
 PERSON = "PERSON"
 _TITLES = frozenset(
@@ -119,6 +124,16 @@ def core_key(nkey: str, label: str) -> str:
     return " ".join(rest)
 
 
+_POSSESSIVE_END = re.compile(r"\w['’‘`]s$")
+
+
+def _base_key(n: NameStat) -> str:
+    """A name's key without a possessive the tagger left on it ("Donald Trump‘s")."""
+    if _POSSESSIVE_END.search(n.name):
+        return name_key(n.name[:-2])
+    return n.nkey
+
+
 def spelling_variants(a: str, b: str) -> bool:
     """Two words that are spellings of one name ("zelensky", "zelenskyy")."""
     if a == b or min(len(a), len(b)) < 6 or a[:3] != b[:3]:
@@ -144,7 +159,7 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
     surname stands for)."""
     label = {n.nid: majority_label(n.labels) for n in names}
     by_nid = {n.nid: n for n in names}
-    core = {n.nid: core_key(n.nkey, label[n.nid]) for n in names}
+    core = {n.nid: core_key(_base_key(n), label[n.nid]) for n in names}
     uf = _Union()
     # 2. the same core (and label; unlabelled speakers join any label).
     first: dict[tuple[str, str], int] = {}
@@ -184,18 +199,21 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
 def _join_short_forms(names: list[NameStat], label: dict[int, str], core: dict[int, str],
                       uf: _Union, written_as: Callable[[int, str], bool],
                       together: Callable[[int, list[int]], dict[int, int]]) -> set[int]:
-    """4. middle initials, surnames and 5. acronyms join the one full name they can stand
-    for; returns the names joined as epithets (never an identity's name)."""
-    _join_middle_initials(names, label, core, uf)
-    minor = _join_epithets(names, label, core, uf)
+    """4. middle names, surnames and 5. acronyms join the one full name they can stand
+    for; returns the names joined as epithets or with a middle name (never an identity's
+    name)."""
+    minor = _join_middle_names(names, label, core, uf)
+    minor |= _join_epithets(names, label, core, uf)
     full_by_last: dict[str, set[int]] = defaultdict(set)
-    first_names: set[str] = set()
+    starts: dict[str, int] = defaultdict(int)  # articles of person names starting with a word
+    ends: dict[str, int] = defaultdict(int)
     org_by_initials: dict[str, set[int]] = defaultdict(set)
     for n in names:
         words = core[n.nid].split()
         if label[n.nid] == PERSON and len(words) >= 2:
             full_by_last[words[-1]].add(n.nid)
-            first_names.add(words[0])
+            starts[words[0]] += n.articles
+            ends[words[-1]] += n.articles
         elif label[n.nid] == "ORG" and len(words) >= 2:
             org_by_initials[initials(core[n.nid])].add(n.nid)
     articles = {n.nid: n.articles for n in names}
@@ -203,7 +221,8 @@ def _join_short_forms(names: list[NameStat], label: dict[int, str], core: dict[i
         c = core[n.nid]
         if " " in c:
             continue
-        if label[n.nid] == PERSON and c not in first_names:  # "John" is no one's surname
+        if label[n.nid] == PERSON and starts.get(c, 0) <= ends.get(c, 0):
+            # "John" (a first name more often than a surname) is no one's surname
             root = _dominant(n.nid, full_by_last.get(c, set()), uf, articles, together)
         elif label[n.nid] == "ORG" and n.name.isupper() and 2 <= len(c) <= 6:
             # Only where some article wrote the organisation so ("World Health Organization
@@ -239,26 +258,33 @@ def _join_epithets(names: list[NameStat], label: dict[int, str], core: dict[int,
     return minor
 
 
-def _join_middle_initials(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                          uf: _Union) -> None:
-    """ "Donald J. Trump" is "Donald Trump" when the corpus writes that first and last name
-    with one set of middle initials only ("George W. Bush" and "George H. W. Bush" stay
-    apart from "George Bush" and from each other)."""
+def _join_middle_names(names: list[NameStat], label: dict[int, str], core: dict[int, str],
+                       uf: _Union) -> set[int]:
+    """ "Donald J. Trump" and "Hillary Rodham Clinton" are "Donald Trump" and "Hillary
+    Clinton" when the corpus writes that first and last name with one set of middle names or
+    initials only ("George W. Bush" and "George H. W. Bush" stay apart from "George Bush" and
+    from each other). Returns the names joined with a whole middle name (never an identity's
+    name: the shorter form is the usual one)."""
     plain: dict[str, int] = {}
-    initialled: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
+    middled: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
     for n in names:
         if label[n.nid] != PERSON:
             continue
         words = core[n.nid].split()
         if len(words) == 2:
             plain.setdefault(core[n.nid], n.nid)
-        elif len(words) >= 3 and all(len(w) == 1 for w in words[1:-1]):
+        elif len(words) >= 3:
             key = f"{words[0]} {words[-1]}"
-            initialled[key].setdefault(tuple(words[1:-1]), []).append(n.nid)
-    for key, variants in initialled.items():
+            middled[key].setdefault(tuple(words[1:-1]), []).append(n.nid)
+    minor: set[int] = set()
+    for key, variants in middled.items():
         if key in plain and len(variants) == 1 and len(key.split()[0]) > 1:
-            for nid in next(iter(variants.values())):
+            middle, nids = next(iter(variants.items()))
+            for nid in nids:
                 uf.union(plain[key], nid)
+                if any(len(w) > 1 for w in middle):
+                    minor.add(nid)
+    return minor
 
 
 def _dominant(nid: int, candidates: set[int], uf: _Union, articles: dict[int, int],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from rapidfuzz import fuzz
@@ -9,6 +10,7 @@ from rapidfuzz import fuzz
 from analysis.corpus.identity import Identity
 from analysis.corpus.records import Cooccurrence, DeskFact, EntityRow, SpeakerRow
 
+_DESCRIPTION = re.compile(r"\w['’‘`]s\s+\w")  # "X's son": someone described, not named
 UNATTRIBUTED = "unattributed"  # the row of speech whose speaker is no named speaker
 # Labels of named speakers: people, organisations, groups, places that speak as a state.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -71,8 +73,9 @@ def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], scope: s
 
 
 def is_speaker(ident: Identity) -> bool:
-    """A speaker row is a named person, organisation or group, with a label."""
-    return ident.label in SPEAKER_LABELS
+    """A speaker row is a named person, organisation or group, with a label; a possessive
+    description ("Donald Trump's son", "Mrs. Clinton's campaign") is not one."""
+    return ident.label in SPEAKER_LABELS and not _DESCRIPTION.search(ident.name)
 
 
 def _unnamed_where(named: list[str]) -> tuple[str, list[str]]:
