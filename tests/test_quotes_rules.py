@@ -626,6 +626,12 @@ def test_a_title_standing_alone_is_the_person_with_that_title(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Maria Costa"
+    text = (
+        "Iranian President Hassan Rouhani said, “The Islamic Republic deeply regrets this.”\n\n"
+        "President of Ukraine Volodymyr Zelenskyy said, “We expect from Iran assurances.”"
+    )
+    qs = by_text(run(nlp, text))
+    assert qs["We expect from Iran assurances."].speaker == "Volodymyr Zelenskyy"
 
 
 def test_a_group_word_with_an_apposed_name_is_that_person(nlp):

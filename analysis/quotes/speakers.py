@@ -167,7 +167,12 @@ def resolve(index: EntityIndex, tok: Token, stop: int = 0) -> Resolution:
             if ent.label == "PERSON" and ent.name.split()[-1:] == name.split()[-1:]:
                 return _from_entity(index, ent, mention)
         if doc[e - 1].lower_ in TITLES and (e - s == 1 or _definite(doc[e - 1])):
-            # "the President said", "the Yellowhead MP said": a title standing for a name
+            # "the President said", "the Yellowhead MP said": a title standing for a name,
+            # unless the name follows ("President of Ukraine Volodymyr Zelenskyy said")
+            named = next((h for t in tok.subtree if t.i > tok.i
+                          and (h := index.entity_at(t)) and h[0].label == "PERSON"), None)
+            if named is not None:
+                return _from_entity(index, named[0], mention)
             ent = index.by_title(doc[e - 1].lower_, tok.idx)
             if ent is None and _definite(doc[e - 1]) and not _unnamed(doc[e - 1]):
                 ent = index.recent(tok.idx, ("PERSON",), subjects_first=True)
