@@ -6,7 +6,7 @@ from __future__ import annotations
 from test_quotes import run  # extraction with the offsets contract checked
 
 from analysis.entities import extract_entities
-from analysis.model import Article
+from analysis.model import Article, Entity, Mention
 from analysis.quotes.speakers import EntityIndex
 
 
@@ -651,3 +651,15 @@ def test_the_statement_is_by_who_issued_the_statement_earlier(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker in ("The Canadian Beverage Association", "Canadian Beverage Association")
+
+
+def test_a_surname_the_entities_missed_is_that_person_in_the_index(nlp):
+    text = "Coach Ben Radmall watched. Radmall conceded that his side needed work."
+    doc = nlp(text)
+    start = text.index("Ben Radmall")
+    ent = Entity("e1", "Ben Radmall", "PERSON", [Mention(start, start + 11, "Ben Radmall")])
+    index = EntityIndex.build(doc, [ent])
+    second = next(t for t in doc if t.text == "Radmall" and t.idx > start + 11)
+    hit = index.entity_at(second)
+    assert hit is not None and hit[0].name == "Ben Radmall"
+    assert index.last_subject(len(text), 0) is ent
