@@ -663,3 +663,13 @@ def test_a_surname_the_entities_missed_is_that_person_in_the_index(nlp):
     hit = index.entity_at(second)
     assert hit is not None and hit[0].name == "Ben Radmall"
     assert index.last_subject(len(text), 0) is ent
+
+
+def test_a_new_sentence_whose_cue_has_an_object_does_not_take_the_quote(nlp):
+    text = (
+        "Senator Elizabeth Warren endorsed Joe Biden on Wednesday.\n\n"
+        "In a video message, Warren commended Biden and said she was “proud to endorse Joe "
+        "Biden as president.” Biden praised the endorsement."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Elizabeth Warren"

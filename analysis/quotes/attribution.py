@@ -280,7 +280,9 @@ def _after_cue(
     ends_terminal = text[q.start : q.end].rstrip().endswith(TERMINAL)
     first = after.words[0].text if after.words else ""
     forward = after.to_quote and after.tokens[-1].text in (":", ",")
-    bare = not any(ch.dep_ == "ccomp" for ch in c.children)
+    # a cue with its own complement or object starts a statement of its own ("“…” Biden
+    # praised the endorsement.")
+    bare = not any(ch.dep_ in ("ccomp", "dobj") for ch in c.children)
     if (forward and ends_terminal) or (ends_terminal and not first[:1].islower() and not bare):
         return None
     return Attribution(_speaker(c, after, spans, index), cue_text(c), kind)
