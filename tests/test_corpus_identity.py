@@ -7,7 +7,6 @@ from desk_helpers import entity, entry
 
 from analysis.corpus import CorpusDesk
 from analysis.corpus.identity import core_key, spelling_variants
-from analysis.model import Quote
 
 
 def _desk(*entries) -> CorpusDesk:
@@ -201,13 +200,3 @@ def test_a_name_with_a_possessive_left_on_is_the_name():
                  entry(2, t2, [_ent(t2, "Donald Trump‘s")]))
     [row] = desk.entities()
     assert (row.name, row.articles) == ("Donald Trump", 2)
-
-
-def test_a_speaker_never_tagged_joins_the_full_name_ending_with_it():
-    t1 = "Doris Day sang. Day said she was happy."
-    key, art, analysis = entry(1, t1, [_ent(t1, "Doris Day")])
-    start = t1.index("she was happy")
-    analysis.quotes.append(Quote(start, start + 13, "she was happy", "direct", "Day"))
-    desk = _desk((key, art, analysis))
-    [row] = desk.speakers()
-    assert (row.name, row.label, row.quotes) == ("Doris Day", "PERSON", 1)

@@ -221,12 +221,9 @@ def _join_short_forms(names: list[NameStat], label: dict[int, str], core: dict[i
         c = core[n.nid]
         if " " in c:
             continue
-        if label[n.nid] in (PERSON, "") and starts.get(c, 0) <= ends.get(c, 0):
-            # "John" (a first name more often than a surname) is no one's surname; a speaker
-            # never tagged ("Day", quoted after "Doris Day") is a surname too
+        if label[n.nid] == PERSON and starts.get(c, 0) <= ends.get(c, 0):
+            # "John" (a first name more often than a surname) is no one's surname
             root = _dominant(n.nid, full_by_last.get(c, set()), uf, articles, together)
-            if root is not None and not label[n.nid]:
-                label[n.nid] = PERSON
         elif label[n.nid] == "ORG" and n.name.isupper() and 2 <= len(c) <= 6:
             # Only where some article wrote the organisation so ("World Health Organization
             # (WHO)"): initials alone match too many names.
