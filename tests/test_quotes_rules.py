@@ -673,3 +673,12 @@ def test_a_new_sentence_whose_cue_has_an_object_does_not_take_the_quote(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Elizabeth Warren"
+
+
+def test_a_groups_statement_is_the_groups_not_the_person_last_named(nlp):
+    text = (
+        "Radio host Don Imus died on Friday. Imus was 79.\n\n"
+        "“Don loved and adored his wife,” the family's statement said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "the family"

@@ -273,6 +273,10 @@ def _owner(index: EntityIndex, tok: Token, stop: int, mention: Mention) -> Resol
     words do not say."""
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            if c.pos_ == "NOUN" and index.entity_at(c) is None:
+                # "the family's statement": the family, not the person last named
+                owner = _mention(tok.doc, c.left_edge.i, c.i + 1)
+                return Resolution(owner.text, None, mention)
             r = resolve(index, c, stop)
             if r.name:
                 return Resolution(r.name, r.entity, mention, r.label)
