@@ -276,18 +276,11 @@ class EntityIndex:
         return None
 
     def by_title(self, noun: str, before: int) -> Entity | None:
-        """The entity introduced with title noun ``noun`` before char ``before`` that was
-        mentioned last ("the minister said" after "Freeland said", not the minister introduced
-        last)."""
-        titled = [ent for start, n, ent in self.titles if start < before and n == noun]
-        if len(titled) <= 1:
-            return titled[0] if titled else None
-        names = {ent.name for ent in titled}
-        hi = bisect.bisect_left(self.positions, before)
-        for k in range(hi - 1, -1, -1):
-            if self.items[k][1].name in names:
-                return self.items[k][1]
-        return titled[-1]
+        """Latest entity introduced with title noun ``noun`` before char ``before``."""
+        for start, n, ent in reversed(self.titles):
+            if start < before and n == noun:
+                return ent
+        return None
 
     def fullest(self, ent: Entity) -> Entity:
         """A longer PERSON entity whose name ends with this one's ("Klitschko" -> full name)."""
