@@ -673,3 +673,13 @@ def test_a_groups_statement_is_the_groups_not_the_person_last_named(nlp):
     )
     (q,) = run(nlp, text)
     assert q.speaker == "the family"
+
+
+def test_a_name_modifying_the_subjects_title_is_not_the_subject(nlp):
+    text = "Agnès Callamard, a UN rapporteur, cautioned that justice is slow. "
+    doc = nlp(text)
+    person = Entity("e1", "Agnès Callamard", "PERSON", [Mention(0, 15, "Agnès Callamard")])
+    at = text.index("UN")
+    org = Entity("e2", "UN", "ORG", [Mention(at, at + 2, "UN")])
+    index = EntityIndex.build(doc, [person, org])
+    assert index.last_subject(len(text), 1) is person

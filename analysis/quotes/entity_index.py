@@ -332,10 +332,13 @@ def _is_subject(tok: Token) -> bool:
 
 def _main_subject(tok: Token) -> bool:
     """The subject of its sentence's main verb, directly or as part of it (a name parsed as
-    ROOT is a subject the parser lost)."""
+    ROOT is a subject the parser lost); a name modifying a common noun ("a UN rapporteur") is
+    not."""
     for _ in range(3):
         if tok.dep_ == "ROOT":
             return True
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            return False
         if tok.dep_ in SUBJECT_DEPS:
             return tok.head.dep_ == "ROOT"
         if tok.dep_ not in ("compound", "conj", "appos", "flat") or tok.head.i == tok.i:
