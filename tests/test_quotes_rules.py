@@ -683,3 +683,13 @@ def test_a_name_modifying_the_subjects_title_is_not_the_subject(nlp):
     org = Entity("e2", "UN", "ORG", [Mention(at, at + 2, "UN")])
     index = EntityIndex.build(doc, [person, org])
     assert index.last_subject(len(text), 1) is person
+
+
+def test_the_agent_of_a_passive_cue_is_the_speaker(nlp):
+    text = (
+        "Lisa Mancini has cosplayed for two years.\n\n"
+        "Mancini has been described by the Daily Hive as a “squirrel whisperer” for her way "
+        "with animals."
+    )
+    qs = by_text(run(nlp, text))
+    assert "Daily Hive" in (qs["squirrel whisperer"].speaker or "")

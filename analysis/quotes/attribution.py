@@ -60,7 +60,7 @@ def _speaker(cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityInde
     that opens the frame ("…,” said the mayor", "Added Smith: “…”") may have its speaker after
     it; elsewhere a noun after the cue is what is spoken of ("described his plan as “…”")."""
     inverted = _opens(frame, cue)
-    tok = speaker_token(cue, inverted)
+    tok = _agent(cue) or speaker_token(cue, inverted)
     if tok is None or _inside_quote(tok, spans):
         tok = (
             _left_noun(cue, frame, index)
@@ -71,6 +71,14 @@ def _speaker(cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityInde
             return Resolution()
     stop = frame.tokens[0].i if frame.tokens else 0
     return resolve(index, tok, stop)
+
+
+def _agent(cue: Token) -> Token | None:
+    """ "X has been described by the Daily Hive as “…”": the passive's agent speaks."""
+    for c in cue.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _sentence_subject(cue: Token, spans: list[QuoteSpan]) -> Token | None:
