@@ -56,6 +56,9 @@ def test_speakers_jsonl_text_and_csv(corpus, capsys):
             assert item["date"] in ("2023-01-02", "2023-01-03")
         kinds = [item["kind"] for item in line["items"]]
         assert (kinds.count("quote"), kinds.count("claim")) == (line["quotes"], line["claims"])
+    # speech of no named speaker: one row, last, with a null id and name
+    assert all(line["speaker_id"] and line["name"] and line["label"] for line in lines[:-1])
+    assert lines[-1]["speaker_id"] is not None or lines[-1]["name"] is None
     code, out, _ = run(capsys, "speakers", str(corpus), "--sort", "name", "--limit", "1")
     assert code == 0 and out.splitlines()[0].split()[:5] == [
         "QUOTES", "STATEMENTS", "BELIEFS", "INTENTIONS", "ARTICLES"]

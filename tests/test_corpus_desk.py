@@ -49,6 +49,27 @@ def test_speakers_counts_sort_filter_and_facts():
         assert text[f.start:f.end] == f.text and f.kind == "quote" and f.speaker == "Ana Ruiz"
 
 
+def test_speech_of_no_named_speaker_comes_last_as_unattributed():
+    text = ('A spokesperson said "no comment". "Stay home," police said. "Go," it read. '
+            'Ana Ruiz said "we leave at dawn". "Vote," Mrs. Ruiz\'s campaign said.')
+    desk = CorpusDesk.in_memory()
+    desk.add(_entries() + [entry(9, text, [entity(text, "Ana Ruiz", "PERSON")],
+                                 [quote(text, "no comment", "a spokesperson"),
+                                  quote(text, "Stay home,", "police"),
+                                  quote(text, "Go,", None),
+                                  quote(text, "we leave at dawn", "Ana Ruiz"),
+                                  quote(text, "Vote,", "Mrs. Ruiz's campaign")])])
+    rows = desk.speakers()
+    assert [(r.speaker_id is None, r.name, r.quotes, r.articles) for r in rows] == [
+        (False, "Ana Ruiz", 4, 3), (False, "Tom Berg", 2, 2), (True, "unattributed", 4, 1)]
+    assert desk.speakers(sort="name")[-1].speaker_id is None
+    assert [r.name for r in desk.speakers(filter="berg")] == ["Tom Berg"]
+    facts = desk.speaker_facts(None)
+    assert [(f.text, f.speaker) for f in facts] == [
+        ("no comment", "a spokesperson"), ("Stay home,", "police"), ("Go,", None),
+        ("Vote,", "Mrs. Ruiz's campaign")]
+
+
 def test_claims_are_counted_apart_from_quotes():
     text = "The ministry said the dam held. Ana Ruiz said so too."
     key, art, analysis = entry(7, text, [entity(text, "Ana Ruiz", "PERSON")])

@@ -163,3 +163,80 @@ def test_a_leading_the_does_not_make_another_organisation():
              NameStat(3, "the hague", "The Hague", {"GPE": 2}, 2)]
     found = {i.name: sorted(i.nids) for i in resolve(names)}
     assert found["Associated Press"] == [1, 2] and found["The Hague"] == [3]
+
+
+def test_a_middle_initial_is_the_same_person():
+    t1 = "Donald J. Trump signed the order."
+    t2 = "Donald Trump spoke in Ohio."
+    desk = _desk(entry(1, t1, [_ent(t1, "Donald J. Trump")]),
+                 entry(2, t2, [_ent(t2, "Donald Trump")]))
+    [row] = desk.entities()
+    assert (row.name, row.articles) == ("Donald Trump", 2)
+
+
+def test_two_sets_of_middle_initials_stay_apart():
+    t1 = "George W. Bush spoke."
+    t2 = "George H. W. Bush spoke."
+    t3 = "George Bush spoke."
+    desk = _desk(entry(1, t1, [_ent(t1, "George W. Bush")]),
+                 entry(2, t2, [_ent(t2, "George H. W. Bush")]),
+                 entry(3, t3, [_ent(t3, "George Bush")]))
+    assert len(desk.entities()) == 3
+
+
+def test_a_surname_joins_the_full_name_that_dominates_and_family_stays_apart():
+    texts = [f"Donald Trump spoke in city {i}. Trump said more." for i in range(6)]
+    entries = [entry(i, t, [_ent(t, "Donald Trump"), _ent(t, "Trump")])
+               for i, t in enumerate(texts)]
+    t7 = "Ivanka Trump and Donald Trump Jr. visited the plant."
+    t8 = "Trump said the plant would stay open."
+    entries += [entry(7, t7, [_ent(t7, "Ivanka Trump"), _ent(t7, "Donald Trump Jr.")]),
+                entry(8, t8, [_ent(t8, "Trump")])]
+    rows = {r.name: r.articles for r in _desk(*entries).entities()}
+    assert rows == {"Donald Trump": 7, "Ivanka Trump": 1, "Donald Trump Jr.": 1}
+
+
+def test_a_surname_beside_two_brothers_named_as_often_stays_apart():
+    t1 = "Vitali Klitschko and Wladimir Klitschko trained. Klitschko won."
+    t2 = "Vitali Klitschko opened the bridge."
+    desk = _desk(entry(1, t1, [_ent(t1, "Vitali Klitschko"), _ent(t1, "Wladimir Klitschko"),
+                               _ent(t1, "Klitschko")]),
+                 entry(2, t2, [_ent(t2, "Vitali Klitschko")]))
+    assert {r.name for r in desk.entities()} == {"Vitali Klitschko", "Wladimir Klitschko",
+                                                  "Klitschko"}
+
+
+def test_an_epithet_in_front_of_a_common_full_name_joins_it():
+    texts = [f"Hillary Clinton spoke in town {i}." for i in range(3)]
+    entries = [entry(i, t, [_ent(t, "Hillary Clinton")]) for i, t in enumerate(texts)]
+    t9 = "Crooked Hillary Clinton lost, he wrote."
+    entries.append(entry(9, t9, [_ent(t9, "Crooked Hillary Clinton")]))
+    [row] = _desk(*entries).entities()
+    assert (row.name, row.articles) == ("Hillary Clinton", 4)
+
+
+def test_a_middle_name_joins_the_usual_name_which_stays_the_identitys_name():
+    texts = [f"Hillary Clinton spoke in town {i}." for i in range(3)]
+    entries = [entry(i, t, [_ent(t, "Hillary Clinton")]) for i, t in enumerate(texts)]
+    t9 = "Hillary Rodham Clinton signed the book."
+    entries.append(entry(9, t9, [_ent(t9, "Hillary Rodham Clinton")]))
+    [row] = _desk(*entries).entities()
+    assert (row.name, row.articles) == ("Hillary Clinton", 4)
+
+
+def test_a_surname_that_also_starts_a_stray_name_still_joins():
+    texts = [f"Donald Trump spoke in city {i}." for i in range(4)]
+    entries = [entry(i, t, [_ent(t, "Donald Trump")]) for i, t in enumerate(texts)]
+    t8 = "Trump Maxwell scored. Trump said the plant would stay open."
+    entries.append(entry(8, t8, [_ent(t8, "Trump Maxwell"), _ent(t8, "Trump")]))
+    rows = {r.name: r.articles for r in _desk(*entries).entities()}
+    assert rows["Donald Trump"] == 5 and "Trump" not in rows
+
+
+def test_a_name_with_a_possessive_left_on_is_the_name():
+    t1 = "Donald Trump spoke."
+    t2 = "Donald Trump‘s plan was read."
+    desk = _desk(entry(1, t1, [_ent(t1, "Donald Trump")]),
+                 entry(2, t2, [_ent(t2, "Donald Trump‘s")]))
+    [row] = desk.entities()
+    assert (row.name, row.articles) == ("Donald Trump", 2)

@@ -149,23 +149,26 @@ def test_quote_key_folds_case_punctuation_and_quote_marks():
 def _quoting(n: int, text: str, said: str, date: str, speaker: str | None = "Ilse Korver"):
     article = Article(id=f"q{n}", path=f"/pile/q{n}.txt", text=text, title=f"Story {n}",
                       date=date)
-    return f"qkey{n}", article, Analysis([], [quote(text, said, speaker)], [])
+    # a speaker row is a person the article names (with a label), not a bare speaker string
+    people = [entity_everywhere(text, speaker, "PERSON")] if speaker and speaker in text else []
+    return f"qkey{n}", article, Analysis(people, [quote(text, said, speaker)], [])
 
 
 def test_quote_repeated_in_three_articles_is_one_row_earliest_first():
     full = "We cannot let anyone stand on a structure we are not sure of"
     desk = CorpusDesk.in_memory()
     desk.add([
-        _quoting(1, f"Later she repeated: \"{full.upper()}!\" to the council.",
+        _quoting(1, f"Later Ilse Korver repeated: \"{full.upper()}!\" to the council.",
                  full.upper() + "!", "2026-03-09"),
-        _quoting(2, f"The harbour master said: ‘{full}.’ Nobody argued.", full + ".",
+        _quoting(2, f"The harbour master, Ilse Korver, said: ‘{full}.’ Nobody argued.", full + ".",
                  "2026-03-01"),
         # a partial quote: a fragment of the longer one
         _quoting(3, "Korver said she was \"not sure of\" the pier and would not \"let anyone "
                     "stand on a structure\" for now.", "let anyone stand on a structure",
                  "2026-03-05", None),
-        _quoting(4, "\"Not sure,\" she said.", "Not sure", "2026-03-02"),
-        _quoting(5, "\"The ferries will run,\" she said.", "The ferries will run", "2026-03-03"),
+        _quoting(4, "\"Not sure,\" Ilse Korver said.", "Not sure", "2026-03-02"),
+        _quoting(5, "\"The ferries will run,\" Ilse Korver said.", "The ferries will run",
+                 "2026-03-03"),
     ])
     rows = desk.quotes()
     top = rows[0]
@@ -178,7 +181,8 @@ def test_quote_repeated_in_three_articles_is_one_row_earliest_first():
     assert desk.quotes(filter="ferries")[0].articles == 1
     assert desk.quotes(limit=1) == [top]
     # the speaker's detail says how often each quote ran
-    [korver] = desk.speakers()
+    korver, nobody = desk.speakers()  # the partial quote has no speaker: "unattributed"
+    assert nobody.speaker_id is None and nobody.quotes == 1
     repeated = {f.article_key: f.repeated for f in desk.speaker_facts(korver.speaker_id)}
     assert repeated == {"qkey1": 3, "qkey2": 3, "qkey4": 1, "qkey5": 1}
 

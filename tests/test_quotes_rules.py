@@ -6,7 +6,7 @@ from __future__ import annotations
 from test_quotes import run  # extraction with the offsets contract checked
 
 from analysis.entities import extract_entities
-from analysis.model import Article
+from analysis.model import Article, Entity, Mention
 from analysis.quotes.speakers import EntityIndex
 
 
@@ -520,3 +520,176 @@ def test_a_teaser_label_in_quote_marks_is_furniture(nlp):
         "Ferry Fares To Rise In May.\n"
     )
     assert [q.text for q in run(nlp, text)] == ["We will appeal,", "short on ideas"]
+
+
+def test_a_paragraph_opening_quote_takes_its_own_paragraphs_later_attribution(nlp):
+    text = (
+        "Mayor Ann Brill opened the new bridge on Monday.\n\n"
+        "“It will carry ten thousand cars a day.” The deck is made of steel. “We are proud of "
+        "it,” said the engineer, Tom Vance."
+    )
+    qs = by_text(run(nlp, text))
+    assert qs["It will carry ten thousand cars a day."].speaker == "Tom Vance"
+    assert qs["We are proud of it,"].speaker == "Tom Vance"
+
+
+
+def test_a_colon_quote_belongs_to_the_main_clause_not_a_clause_inside_it(nlp):
+    text = (
+        "Premier Dan Okafor asked the court to suspend the law.\n\n"
+        "The Appeal Court of Ontario ruled on Friday, finding that the law was not a matter "
+        "for judges: “In our view, the question belongs to the legislature.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker != "Dan Okafor"
+    assert "Court" in (q.speaker or "")
+
+
+def test_a_statement_released_by_an_office_is_the_offices(nlp):
+    text = (
+        "Premier Dan Okafor met the mayor of Lisbon on Monday.\n\n"
+        "The two leaders discussed “the port, the ferries and the budget,” said a statement "
+        "released by the Ontario Ministry of Transport."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker is not None and "Ministry" in q.speaker
+
+
+def test_his_office_is_the_office_of_the_man_he_refers_to(nlp):
+    text = (
+        "The European Union praised the deal. Senator Paul Novak met the envoy on Monday.\n\n"
+        "“The talks were frank and useful,” his office said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Paul Novak's office"
+
+
+def test_a_description_glued_to_a_name_gives_the_name(nlp):
+    text = (
+        "Researchers mapped the reef last year.\n\n"
+        "“The coral is recovering faster than we expected,” said study co-author Professor "
+        "Carl Lipo."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Carl Lipo"
+
+
+def test_two_coordinated_attributions_keep_their_own_speakers(nlp):
+    text = (
+        "Senator Ann Lee told MSNBC the bill was “a disgrace to the chamber,” while Governor "
+        "Tom Hart noted his “deep concern about the cost.”"
+    )
+    qs = by_text(run(nlp, text))
+    assert qs["a disgrace to the chamber,"].speaker == "Ann Lee"
+    assert qs["deep concern about the cost."].speaker == "Tom Hart"
+
+
+def test_a_name_between_a_dash_and_a_colon_speaks(nlp):
+    text = (
+        "Here are the polls of the week.\n\n"
+        "Turnout beats the forecasts - Jane Roe: “Every county we track voted at record "
+        "levels this year.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Jane Roe"
+
+
+def test_it_after_a_described_organisation_is_that_organisation(nlp):
+    text = (
+        "Canada revised its travel advice for Portugal on Monday.\n\n"
+        "The foreign ministry's consular office also published a notice on Tuesday. It urged "
+        "travellers to “fully assess the risks of going abroad.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker is not None and "office" in q.speaker
+
+
+def test_a_title_standing_alone_is_the_person_with_that_title(nlp):
+    text = (
+        "Conservative MP Jim Eglinski, who represents Yellowhead, toured the site on Monday.\n\n"
+        "“We need answers from Ottawa,” the Yellowhead MP said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Jim Eglinski"
+    text = (
+        "President Maria Costa visited the port. Costa met workers.\n\n"
+        "“The port will reopen next week,” the President said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Maria Costa"
+    text = (
+        "Iranian President Hassan Rouhani said, “The Islamic Republic deeply regrets this.”\n\n"
+        "President of Ukraine Volodymyr Zelenskyy said, “We expect from Iran assurances.”"
+    )
+    qs = by_text(run(nlp, text))
+    assert qs["We expect from Iran assurances."].speaker == "Volodymyr Zelenskyy"
+
+
+def test_a_group_word_with_an_apposed_name_is_that_person(nlp):
+    text = (
+        "Senators debated the budget on Sunday.\n\n"
+        "One red-state Democrat, Montana Sen. Jon Tester, said the plan was “not the direction "
+        "to go.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Jon Tester"
+
+
+def test_the_statement_is_by_who_issued_the_statement_earlier(nlp):
+    text = (
+        "The Canadian Beverage Association issued a statement on Tuesday. Critics disagreed.\n\n"
+        "The statement said the tax would have “significant consequences on prices.”"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker in ("The Canadian Beverage Association", "Canadian Beverage Association")
+
+
+def test_a_surname_the_entities_missed_is_that_person_in_the_index(nlp):
+    text = "Coach Ben Radmall watched. Radmall conceded that his side needed work."
+    doc = nlp(text)
+    start = text.index("Ben Radmall")
+    ent = Entity("e1", "Ben Radmall", "PERSON", [Mention(start, start + 11, "Ben Radmall")])
+    index = EntityIndex.build(doc, [ent])
+    second = next(t for t in doc if t.text == "Radmall" and t.idx > start + 11)
+    hit = index.entity_at(second)
+    assert hit is not None and hit[0].name == "Ben Radmall"
+    assert index.last_subject(len(text), 0) is ent
+
+
+def test_a_new_sentence_whose_cue_has_an_object_does_not_take_the_quote(nlp):
+    text = (
+        "Senator Elizabeth Warren endorsed Joe Biden on Wednesday.\n\n"
+        "In a video message, Warren commended Biden and said she was “proud to endorse Joe "
+        "Biden as president.” Biden praised the endorsement."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Elizabeth Warren"
+
+
+def test_a_groups_statement_is_the_groups_not_the_person_last_named(nlp):
+    text = (
+        "Radio host Don Imus died on Friday. Imus was 79.\n\n"
+        "“Don loved and adored his wife,” the family's statement said."
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "the family"
+
+
+def test_a_name_modifying_the_subjects_title_is_not_the_subject(nlp):
+    text = "Agnès Callamard, a UN rapporteur, cautioned that justice is slow. "
+    doc = nlp(text)
+    person = Entity("e1", "Agnès Callamard", "PERSON", [Mention(0, 15, "Agnès Callamard")])
+    at = text.index("UN")
+    org = Entity("e2", "UN", "ORG", [Mention(at, at + 2, "UN")])
+    index = EntityIndex.build(doc, [person, org])
+    assert index.last_subject(len(text), 1) is person
+
+
+def test_the_agent_of_a_passive_cue_is_the_speaker(nlp):
+    text = (
+        "Lisa Mancini has cosplayed for two years.\n\n"
+        "Mancini has been described by the Daily Hive as a “squirrel whisperer” for her way "
+        "with animals."
+    )
+    qs = by_text(run(nlp, text))
+    assert "Daily Hive" in (qs["squirrel whisperer"].speaker or "")

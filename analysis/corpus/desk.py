@@ -208,9 +208,10 @@ class CorpusDesk:
             return views.speakers(self.conn, self.identities, self._scope("sp.aid"), filter,
                                   sort, limit)
 
-    def speaker_facts(self, speaker_id: str) -> list[DeskFact]:
+    def speaker_facts(self, speaker_id: str | None) -> list[DeskFact]:
         """A speaker's quotes and claims (one version of each story), by date, article and
-        offset; each quote with the number of stories it ran in (``repeated``)."""
+        offset, each quote with the number of stories it ran in (``repeated``); ``None``: those
+        of the "unattributed" row."""
         with self._lock:
             self._fresh()
             facts = views.speaker_facts(self.conn, self.identities, speaker_id)

@@ -17,10 +17,16 @@ desk's name statistics):
    at most 1 edit, 2 when both have 9 letters or more: "Zelensky"/"Zelenskyy") are one, unless
    some article names both as different entities (then they are different people with similar
    names).
-4. **Surnames**: a one-word person name joins the full name ending with it when the corpus has
-   exactly one such full name ("Klitschko" -> "Vitali Klitschko"); with two ("Vitali Klitschko",
-   "Wladimir Klitschko") it stays apart, as its own ambiguous identity. A word some full name
-   starts with ("John") is not taken for a surname.
+4. **Middle names and surnames**: "Donald J. Trump" is "Donald Trump" (and "Hillary Rodham
+   Clinton" "Hillary Clinton") when the corpus has one set of middle names for that first
+   and last name; a person name that is another's with words in front ("Crooked Hillary
+   Clinton") joins it when that one is three times as common. A one-word person name joins the
+   full name ending with it when the corpus has exactly one such full name ("Klitschko" ->
+   "Vitali Klitschko"), or when one of them dominates (3 to 1) the articles the surname appears
+   in, else the corpus ("Trump" -> "Donald Trump", not "Ivanka Trump"); with two named as
+   often ("Vitali Klitschko", "Wladimir Klitschko") it stays apart, as its own ambiguous
+   identity. A word some full name starts with ("John") is not taken for a surname; a family
+   member's suffix ("Donald Trump Jr.") is a different last word, so never joined.
 5. **Acronyms**: a one-word all-capitals organisation joins the one multi-word organisation whose
    initials it is and that some article wrote that way ("World Health Organization (WHO)").
 
@@ -36,11 +42,15 @@ for a given cache).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
+
+from analysis.corpus.parties import join_parties
+from analysis.names import name_key
 
 PERSON = "PERSON"
 _TITLES = frozenset(
@@ -53,6 +63,8 @@ _TITLES = frozenset(
     "councillor councilman councilwoman sheriff attorney inspector superintendent detective "
     "archbishop bishop cardinal rabbi imam sheikh emir ayatollah speaker".split()
 )
+# A surname joins the full name it appears with this many times as often as with any other.
+DOMINANCE = 3
 _SMALL_WORDS = frozenset("of the and for on in de la le des du".split())
 # After a title, these make it "Title of X" ("Director of the FBI"): no name follows.
 _TITLE_LINKS = frozenset("of the for at".split())
@@ -132,6 +144,16 @@ def core_key(nkey: str, label: str) -> str:
     return " ".join(rest)
 
 
+_POSSESSIVE_END = re.compile(r"\w['’‘`]s$")
+
+
+def _base_key(n: NameStat) -> str:
+    """A name's key without a possessive the tagger left on it ("Donald Trump‘s")."""
+    if _POSSESSIVE_END.search(n.name):
+        return name_key(n.name[:-2])
+    return n.nkey
+
+
 def spelling_variants(a: str, b: str) -> bool:
     """Two words that are spellings of one name ("zelensky", "zelenskyy")."""
     if a == b or min(len(a), len(b)) < 6 or a[:3] != b[:3]:
@@ -147,14 +169,17 @@ def initials(nkey: str) -> str:
 
 
 def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a, b: False,
-            written_as: Callable[[int, str], bool] = lambda nid, text: False
+            written_as: Callable[[int, str], bool] = lambda nid, text: False,
+            together: Callable[[int, list[int]], dict[int, int]] = lambda nid, others: {}
             ) -> list[Identity]:
     """Group names into identities. ``apart(nid, nid)`` says whether one article names both as
     different entities (which vetoes a spelling merge); ``written_as(nid, text)`` whether some
-    article wrote name ``nid`` as ``text`` (the evidence an acronym needs)."""
+    article wrote name ``nid`` as ``text`` (the evidence an acronym needs); ``together(nid,
+    nids)`` in how many articles ``nid`` appears with each of ``nids`` (which full name a
+    surname stands for)."""
     label = {n.nid: majority_label(n.labels, n.evidence) for n in names}
     by_nid = {n.nid: n for n in names}
-    core = {n.nid: core_key(n.nkey, label[n.nid]) for n in names}
+    core = {n.nid: core_key(_base_key(n), label[n.nid]) for n in names}
     uf = _Union()
     # 2. the same core (and label; unlabelled speakers join any label).
     first: dict[tuple[str, str], int] = {}
@@ -187,43 +212,135 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
                 wa, wb = core[a].split()[-1], core[b].split()[-1]
                 if spelling_variants(wa, wb) and not apart(a, b):
                     uf.union(a, b)
-    _join_short_forms(names, label, core, uf, written_as)
-    join_parties(names, label, core, uf)
-    return _identities(names, label, core, uf)
+    minor = _join_short_forms(names, label, core, uf, written_as, together)
+    join_parties(names, label, core, uf)  # 6.
+    return _identities(names, label, core, uf, minor)
 
 
 def _join_short_forms(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                      uf: _Union, written_as: Callable[[int, str], bool]) -> None:
-    """4. surnames and 5. acronyms join the one full name they can stand for."""
+                      uf: _Union, written_as: Callable[[int, str], bool],
+                      together: Callable[[int, list[int]], dict[int, int]]) -> set[int]:
+    """4. middle names, surnames and 5. acronyms join the one full name they can stand
+    for; returns the names joined as epithets or with a middle name (never an identity's
+    name)."""
+    minor = _join_middle_names(names, label, core, uf)
+    minor |= _join_epithets(names, label, core, uf)
     full_by_last: dict[str, set[int]] = defaultdict(set)
-    first_names: set[str] = set()
+    starts: dict[str, int] = defaultdict(int)  # articles of person names starting with a word
+    ends: dict[str, int] = defaultdict(int)
     org_by_initials: dict[str, set[int]] = defaultdict(set)
     for n in names:
         words = core[n.nid].split()
         if label[n.nid] == PERSON and len(words) >= 2:
-            full_by_last[words[-1]].add(uf.find(n.nid))
-            first_names.add(words[0])
+            full_by_last[words[-1]].add(n.nid)
+            starts[words[0]] += n.articles
+            ends[words[-1]] += n.articles
         elif label[n.nid] == "ORG" and len(words) >= 2:
             org_by_initials[initials(core[n.nid])].add(n.nid)
+    articles = {n.nid: n.articles for n in names}
     for n in names:
         c = core[n.nid]
         if " " in c:
             continue
-        if label[n.nid] == PERSON and c not in first_names:  # "John" is no one's surname
-            roots = {uf.find(o) for o in full_by_last.get(c, set())}
+        if label[n.nid] == PERSON and starts.get(c, 0) <= ends.get(c, 0):
+            # "John" (a first name more often than a surname) is no one's surname
+            root = _dominant(n.nid, full_by_last.get(c, set()), uf, articles, together)
         elif label[n.nid] == "ORG" and n.name.isupper() and 2 <= len(c) <= 6:
             # Only where some article wrote the organisation so ("World Health Organization
             # (WHO)"): initials alone match too many names.
             roots = {uf.find(o) for o in org_by_initials.get(c, set())
                      if written_as(o, n.name)}
+            root = roots.pop() if len(roots) == 1 else None
         else:
             continue
-        if len(roots) == 1:
-            uf.union(roots.pop(), n.nid)
+        if root is not None:
+            uf.union(root, n.nid)
+    return minor
+
+
+def _join_epithets(names: list[NameStat], label: dict[int, str], core: dict[int, str],
+                   uf: _Union) -> set[int]:
+    """ "Crooked Hillary Clinton", "front-runner Donald Trump": a person name that is another
+    person's full name with words in front joins it when that name is far more common
+    (``DOMINANCE`` to one); the longer form is then never the identity's name."""
+    people = {core[n.nid]: n for n in names if label[n.nid] == PERSON}
+    minor: set[int] = set()
+    for n in names:
+        words = core[n.nid].split()
+        if label[n.nid] != PERSON or len(words) < 3:
+            continue
+        for k in range(1, len(words) - 1):
+            other = people.get(" ".join(words[k:]))
+            if (other is not None and len(words[k]) > 1
+                    and other.articles >= DOMINANCE * max(n.articles, 1)):
+                uf.union(other.nid, n.nid)
+                minor.add(n.nid)
+                break
+    return minor
+
+
+def _join_middle_names(names: list[NameStat], label: dict[int, str], core: dict[int, str],
+                       uf: _Union) -> set[int]:
+    """ "Donald J. Trump" and "Hillary Rodham Clinton" are "Donald Trump" and "Hillary
+    Clinton" when the corpus writes that first and last name with one set of middle names or
+    initials only ("George W. Bush" and "George H. W. Bush" stay apart from "George Bush" and
+    from each other). Returns the names joined with a whole middle name (never an identity's
+    name: the shorter form is the usual one)."""
+    plain: dict[str, int] = {}
+    middled: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
+    for n in names:
+        if label[n.nid] != PERSON:
+            continue
+        words = core[n.nid].split()
+        if len(words) == 2:
+            plain.setdefault(core[n.nid], n.nid)
+        elif len(words) >= 3:
+            key = f"{words[0]} {words[-1]}"
+            middled[key].setdefault(tuple(words[1:-1]), []).append(n.nid)
+    minor: set[int] = set()
+    for key, variants in middled.items():
+        if key in plain and len(variants) == 1 and len(key.split()[0]) > 1:
+            middle, nids = next(iter(variants.items()))
+            for nid in nids:
+                uf.union(plain[key], nid)
+                if any(len(w) > 1 for w in middle):
+                    minor.add(nid)
+    return minor
+
+
+def _dominant(nid: int, candidates: set[int], uf: _Union, articles: dict[int, int],
+              together: Callable[[int, list[int]], dict[int, int]]) -> int | None:
+    """The root of the full name a surname stands for: the only one, or the one that dominates
+    the articles the surname appears in (else the corpus) by ``DOMINANCE`` to one; None when
+    no full name dominates ("Klitschko" beside two brothers named as often)."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for o in candidates:
+        members[uf.find(o)].append(o)
+    if len(members) <= 1:
+        return next(iter(members), None)
+    shared = together(nid, [o for group in members.values() for o in group])
+    score = {root: sum(shared.get(o, 0) for o in group) for root, group in members.items()}
+    top = _winner(score)
+    if top is None:
+        # as often with each (one article names them all, or none): the corpus decides
+        most = max(score.values())
+        top = _winner({root: sum(articles.get(o, 0) for o in members[root])
+                       for root, n in score.items() if n == most})
+    return top
+
+
+def _winner(score: dict[int, int]) -> int | None:
+    """The key whose score is ``DOMINANCE`` times every other's, if any."""
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if ranked[0][1] > 0 and ranked[0][1] >= DOMINANCE * ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 def _identities(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                uf: _Union) -> list[Identity]:
+                uf: _Union, minor: set[int] = frozenset()) -> list[Identity]:
     groups: dict[int, list[NameStat]] = defaultdict(list)
     for n in names:
         groups[uf.find(n.nid)].append(n)
@@ -240,8 +357,10 @@ def _identities(names: list[NameStat], label: dict[int, str], core: dict[int, st
         lab = majority_label(dict(votes), evidence) or label[members[0].nid]
         if any(label[m.nid] == "ORG" and m.nkey.endswith(" party") for m in members):
             lab = "ORG"  # a party with its supporters' name: the organisation
-        head = max(members, key=lambda m: (core[m.nid] == m.nkey, len(core[m.nid].split()),
-                                           m.articles, -m.nid))
+        # initials do not make a name fuller ("Donald Trump", not "Donald J. Trump")
+        head = max(members, key=lambda m: (m.nid not in minor, core[m.nid] == m.nkey,
+                                           sum(len(w) > 1 for w in core[m.nid].split()),
+                                           -len(core[m.nid].split()), m.articles, -m.nid))
         name = head.name
         party = [m for m in members if label[m.nid] == "ORG" and m.nkey.endswith(" party")
                  and len(m.nkey.split()) == 2]
@@ -252,54 +371,3 @@ def _identities(names: list[NameStat], label: dict[int, str], core: dict[int, st
         aliases = tuple(sorted({m.name for m in members if m.name != name}))
         out.append(Identity(iid, name, lab, [m.nid for m in members], aliases))
     return out
-
-
-def _group_forms(word: str) -> set[str]:
-    """The forms a party's supporters are called by: "democratic" -> democrat(s), democratic."""
-    forms = {word, word + "s"}
-    if word.endswith("ic"):
-        forms |= {word[:-2], word[:-2] + "s"}  # democratic -> democrat, democrats
-    if word.endswith("an"):
-        forms.add(word + "s")  # republican -> republicans
-    return forms
-
-
-def join_parties(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                 uf: _Union, countries: Callable[[str], bool] | None = None) -> None:
-    """6. "Democrats", "Democratic" and "United States Democratic Party" join "Democratic Party".
-
-    A one-word group name (NORP) joins the one two-word party ("X party") whose first word it
-    is a form of; a party name whose first words are a country's name joins the party named
-    without them.
-    """
-    is_country = countries or _is_country
-    parties: dict[str, set[int]] = defaultdict(set)
-    for n in names:
-        words = core[n.nid].split()
-        if label[n.nid] == "ORG" and len(words) == 2 and words[1] == "party":
-            parties[words[0]].add(n.nid)
-    if not parties:
-        return
-    by_form: dict[str, set[str]] = defaultdict(set)
-    for word in parties:
-        for form in _group_forms(word):
-            by_form[form].add(word)
-    for n in names:
-        words = core[n.nid].split()
-        if label[n.nid] == "NORP" and len(words) == 1 and len(by_form.get(words[0], ())) == 1:
-            word = next(iter(by_form[words[0]]))
-        elif (label[n.nid] == "ORG" and len(words) >= 3 and words[-1] == "party"
-              and words[-2] in parties and is_country(" ".join(words[:-2]))):
-            word = words[-2]
-        else:
-            continue
-        roots = {uf.find(p) for p in parties[word]}
-        if len(roots) == 1:
-            uf.union(roots.pop(), n.nid)
-
-
-def _is_country(text: str) -> bool:
-    from analysis.entities.gazetteer import load_gazetteer
-
-    place = load_gazetteer().lookup(text)
-    return place is not None and place.kind == "country"

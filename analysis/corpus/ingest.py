@@ -127,7 +127,7 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
     speech_rows = list(_speech_rows(names, aid, analysis))
     conn.executemany("INSERT INTO desk_speech VALUES (?, ?, ?, ?, ?, ?, ?)", speech_rows)
     conn.executemany("INSERT OR IGNORE INTO desk_speaker VALUES (?)",
-                     {(row[2],) for row in speech_rows})
+                     {(row[2],) for row in speech_rows if row[2] is not None})
     conn.executemany(
         "INSERT INTO desk_number VALUES"
         " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -140,10 +140,10 @@ def insert_article(conn: sqlite3.Connection, names: Names, key: str, article: Ar
 def _speech_rows(names: Names, aid: int | None, analysis: Analysis) -> Iterable[tuple]:
     for kind, facts in (("quote", analysis.quotes), ("claim", analysis.claims)):
         for fact in facts:
+            # no speaker: kept with a NULL name, for the view's "unattributed" row
             nid = names.nid(fact.speaker) if fact.speaker else None
-            if nid is not None:
-                yield (aid, kind, nid, fact.start, fact.end, fact.text,
-                       fact.kind if isinstance(fact, Claim) else None)
+            yield (aid, kind, nid, fact.start, fact.end, fact.text,
+                   fact.kind if isinstance(fact, Claim) else None)
 
 
 def number_rows(aid: int | None, article: Article, analysis: Analysis,

@@ -60,13 +60,14 @@ class QuoteRow:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRow:
-    """A speaker across the corpus: counts of quotes, claims and articles quoting them.
+    """A speaker across the corpus: counts of quotes, claims and articles quoting them; the
+    "unattributed" row (speech of no named speaker) has ``speaker_id`` None.
 
     ``claims`` counts every claim; ``statements``, ``beliefs`` and ``intentions`` split it by
     kind (speech, belief, intent).
     """
 
-    speaker_id: str
+    speaker_id: str | None
     name: str
     label: str
     aliases: tuple[str, ...]

@@ -32,7 +32,8 @@ def identities(conn: sqlite3.Connection) -> dict[str, Identity]:
         return _load(conn)
     with conn:
         found = resolve(list(_name_stats(conn).values()), lambda a, b: _apart(conn, a, b),
-                        lambda nid, text: _written_as(conn, nid, text))
+                        lambda nid, text: _written_as(conn, nid, text),
+                        lambda nid, others: _together(conn, nid, others))
         _add_aliases(conn, found)
         conn.execute("DELETE FROM desk_ident")
         conn.execute("DELETE FROM desk_identity")
@@ -76,6 +77,15 @@ def _apart(conn: sqlite3.Connection, a: int, b: int) -> bool:
         "SELECT 1 FROM desk_mention x JOIN desk_mention y ON y.aid = x.aid AND y.nid = ?"
         " WHERE x.nid = ? LIMIT 1", (b, a)
     ).fetchone() is not None
+
+
+def _together(conn: sqlite3.Connection, nid: int, others: list[int]) -> dict[int, int]:
+    """In how many articles name ``nid`` appears with each of ``others``."""
+    marks = ",".join("?" * len(others))
+    return dict(conn.execute(
+        "SELECT y.nid, count(DISTINCT y.aid) FROM desk_mention x JOIN desk_mention y"
+        f" ON y.aid = x.aid AND y.nid IN ({marks}) WHERE x.nid = ? GROUP BY y.nid",
+        (*others, nid)))
 
 
 def _written_as(conn: sqlite3.Connection, nid: int, text: str) -> bool:

@@ -8,8 +8,8 @@
   its number of mentions and its first mention.
 * ``desk_alias(nid, alias)``: names written differently in the text ("Klitschko" for "Vitali
   Klitschko"), for display and filtering.
-* ``desk_speech(aid, kind, nid, start, end, text, claim_kind)``: every quote and claim with a
-  speaker; ``claim_kind`` is a claim's kind (speech, belief, intent), null for a quote.
+* ``desk_speech(aid, kind, nid, start, end, text, claim_kind)``: every quote and claim (``nid``
+  NULL: no speaker); ``claim_kind`` is a claim's kind (speech, belief, intent), null for a quote.
 * ``desk_label(nid, label, articles, strong, weight)``: how many articles gave each name each
   label, how many of them on strong evidence (``analysis.entities.evidence.label_strength`` 2 or
   more: the name's shape, its role, two forms of it) and the sum of that strength;
@@ -49,7 +49,7 @@ import sqlite3
 
 from analysis.version import ANALYSIS_VERSION
 
-SCHEMA = "desk-10"
+SCHEMA = "desk-11"
 _TABLES = ("desk_article", "desk_name", "desk_mention", "desk_alias", "desk_speech",
            "desk_number", "desk_label", "desk_speaker", "desk_ident", "desk_identity",
            "desk_doc", "desk_copy", "desk_quote", "desk_qgroup")
@@ -67,7 +67,7 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS desk_alias (nid INT NOT NULL, alias TEXT NOT NULL,"
     " PRIMARY KEY (nid, alias)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS desk_speech (aid INT NOT NULL, kind TEXT NOT NULL,"
-    " nid INT NOT NULL, start INT NOT NULL, end INT NOT NULL, text TEXT NOT NULL,"
+    " nid INT, start INT NOT NULL, end INT NOT NULL, text TEXT NOT NULL,"
     " claim_kind TEXT)",
     "CREATE INDEX IF NOT EXISTS desk_speech_aid ON desk_speech (aid)",
     "CREATE INDEX IF NOT EXISTS desk_speech_nid ON desk_speech (nid, aid, kind)",

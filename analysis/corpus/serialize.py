@@ -56,7 +56,9 @@ def speaker_dict(row: SpeakerRow, facts: list[DeskFact], versions: Versions | No
             item["repeated"] = f.repeated
         item["copies"] = copies_list(f, versions)
         items.append(item)
-    return {"speaker_id": row.speaker_id, "name": row.name, "label": row.label,
+    named = row.speaker_id is not None  # the "unattributed" row: name and label null
+    return {"speaker_id": row.speaker_id, "name": row.name if named else None,
+            "label": row.label if named else None,
             "aliases": list(row.aliases), "quotes": row.quotes, "claims": row.claims,
             "articles": row.articles, "statements": row.statements, "beliefs": row.beliefs,
             "intentions": row.intentions, "items": items}

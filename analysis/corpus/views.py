@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from rapidfuzz import fuzz
@@ -9,6 +10,10 @@ from rapidfuzz import fuzz
 from analysis.corpus.identity import Identity
 from analysis.corpus.records import Cooccurrence, DeskFact, EntityRow, SpeakerRow
 
+_DESCRIPTION = re.compile(r"\w['’‘`]s\s+\w")  # "X's son": someone described, not named
+UNATTRIBUTED = "unattributed"  # the row of speech whose speaker is no named speaker
+# Labels of named speakers: people, organisations, groups, places that speak as a state.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A filter of this many characters or more also matches fuzzily (typos), not only as a substring.
 FUZZY_MIN = 4
 FUZZY_SCORE = 85
@@ -41,22 +46,52 @@ def _sorted(rows: list, sort: str, count_key) -> list:
 
 def speakers(conn: sqlite3.Connection, identities: dict[str, Identity], scope: str,
              filter: str, sort: str, limit: int | None) -> list[SpeakerRow]:
-    """``scope``: the SQL condition selecting the scoped ``sp.aid``."""
+    """``scope``: the SQL condition selecting the scoped ``sp.aid``. Speakers that are no named
+    person, organisation or group (:func:`is_speaker`) come last in one "unattributed" row."""
     rows = conn.execute(
         "SELECT i.iid, sum(sp.kind = 'quote'), sum(sp.kind = 'claim'), count(DISTINCT sp.aid),"
         " sum(sp.claim_kind = 'speech'), sum(sp.claim_kind = 'belief'),"
         " sum(sp.claim_kind = 'intent')"
-        " FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
+        " FROM desk_speech sp LEFT JOIN desk_ident i ON sp.nid = i.nid"
         f" WHERE {scope} GROUP BY i.iid")
     out = []
+    # quotes, claims, statements, beliefs, intentions of no named speaker
+    unnamed = [0, 0, 0, 0, 0]
     for iid, quotes, claims, articles, statements, beliefs, intentions in rows:
-        ident = identities[iid]
+        ident = identities.get(iid) if iid is not None else None
+        if ident is None or not is_speaker(ident):
+            for i, n in enumerate((quotes, claims, statements, beliefs, intentions)):
+                unnamed[i] += n or 0
+            continue
         if matches(filter, ident.name, *ident.aliases):
             out.append(SpeakerRow(iid, ident.name, ident.label, ident.aliases, quotes, claims,
                                   articles, statements or 0, beliefs or 0, intentions or 0))
     out = _sorted(out, sort, lambda r: (-r.quotes, -r.claims, -r.articles, r.name.casefold(),
                                            r.speaker_id))
+    if (unnamed[0] or unnamed[1]) and matches(filter, UNATTRIBUTED):
+        named = [iid for iid, ident in identities.items() if not is_speaker(ident)]
+        out.append(SpeakerRow(None, UNATTRIBUTED, "", (), unnamed[0], unnamed[1],
+                              _unnamed_articles(conn, scope, named), *unnamed[2:]))
     return _limited(out, limit)
+
+
+def is_speaker(ident: Identity) -> bool:
+    """A speaker row is a named person, organisation or group, with a label; a possessive
+    description ("Donald Trump's son", "Mrs. Clinton's campaign") is not one."""
+    return ident.label in SPEAKER_LABELS and not _DESCRIPTION.search(ident.name)
+
+
+def _unnamed_where(named: list[str]) -> tuple[str, list[str]]:
+    """SQL condition (and its parameters) for speech whose speaker is no named speaker."""
+    marks = ",".join("?" * len(named)) or "NULL"
+    return f"(i.iid IS NULL OR i.iid IN ({marks}))", named
+
+
+def _unnamed_articles(conn: sqlite3.Connection, scope: str, named: list[str]) -> int:
+    cond, args = _unnamed_where(named)
+    return conn.execute(
+        "SELECT count(DISTINCT sp.aid) FROM desk_speech sp LEFT JOIN desk_ident i"
+        f" ON sp.nid = i.nid WHERE {scope} AND {cond}", args).fetchone()[0]
 
 
 def _facts(rows) -> list[DeskFact]:
@@ -65,16 +100,23 @@ def _facts(rows) -> list[DeskFact]:
     return [DeskFact(*row[:10], claim_kind=row[10] if len(row) > 10 else None) for row in rows]
 
 
-def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity], speaker_id: str
-                  ) -> list[DeskFact]:
-    if speaker_id not in identities:
+def speaker_facts(conn: sqlite3.Connection, identities: dict[str, Identity],
+                  speaker_id: str | None) -> list[DeskFact]:
+    """A speaker's quotes and claims; ``None``: the unattributed ones."""
+    if speaker_id is None:
+        cond, args = _unnamed_where(
+            [iid for iid, ident in identities.items() if not is_speaker(ident)])
+    elif speaker_id in identities:
+        cond, args = "i.iid = ?", [speaker_id]
+    else:
         return []
     return _facts(conn.execute(
         "SELECT sp.kind, a.key, a.article_id, a.path, a.title, a.date, sp.start, sp.end,"
-        " sp.text, n.name, sp.claim_kind FROM desk_ident i JOIN desk_speech sp ON sp.nid = i.nid"
-        " JOIN desk_counted s ON s.aid = sp.aid JOIN desk_article a ON a.aid = sp.aid"
-        " JOIN desk_name n ON n.nid = sp.nid WHERE i.iid = ?"
-        " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", (speaker_id,)))
+        " sp.text, n.name, sp.claim_kind FROM desk_speech sp LEFT JOIN desk_ident i"
+        " ON sp.nid = i.nid JOIN desk_counted s ON s.aid = sp.aid"
+        " JOIN desk_article a ON a.aid = sp.aid"
+        f" LEFT JOIN desk_name n ON n.nid = sp.nid WHERE {cond}"
+        " ORDER BY a.date IS NULL, a.date, a.path, a.aid, sp.start", args))
 
 
 def entities(conn: sqlite3.Connection, identities: dict[str, Identity], scope: str,

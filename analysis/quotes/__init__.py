@@ -132,7 +132,9 @@ def _extract(doc: Doc, entities: list[Entity], index: EntityIndex | None) -> lis
         else None
         for q, a, ok in zip(spans, attrs, keep, strict=True)
     ]
-    return _assemble(text, spans, attrs, keep, topics)
+    later = _later_in_paragraph(spans, attrs, keep, index, [
+        not text[paras[q.para][0] : q.open_mark].strip() for q in spans])
+    return _assemble(text, spans, attrs, keep, topics, later)
 
 
 def _share_chains(spans: list[QuoteSpan], attrs: list[Attribution | None]) -> None:
@@ -155,18 +157,42 @@ def _share_chains(spans: list[QuoteSpan], attrs: list[Attribution | None]) -> No
             attrs[k] = Attribution(a.resolution, a.cue, "continuation" if q.piece else a.kind)
 
 
+def _later_in_paragraph(
+    spans: list[QuoteSpan], attrs: list[Attribution | None], keep: list[bool],
+    index: EntityIndex, opens: list[bool],
+) -> list[Attribution | None]:
+    """For a quote that opens its paragraph, the attribution of the paragraph's next quote
+    when that one has its own and no one is named between the two (“Q1.” ... “Q2,” said X)."""
+    out: list[Attribution | None] = [None] * len(spans)
+    for k in range(len(spans) - 1):
+        q, nxt = spans[k], spans[k + 1]
+        if not opens[k]:
+            continue
+        a = attrs[k + 1]
+        if (a is None or not keep[k + 1] or nxt.para != q.para or nxt.chain == q.chain
+                or a.kind == "continuation"):
+            continue
+        if not index.named_between(q.close_mark, nxt.open_mark):
+            out[k] = a
+    return out
+
+
 def _assemble(
     text: str,
     spans: list[QuoteSpan],
     attrs: list[Attribution | None],
     keep: list[bool],
     topics: list[Attribution | None],
+    later: list[Attribution | None],
 ) -> list[Quote]:
     out: list[Quote] = []
     last: tuple[QuoteSpan, Attribution] | None = None
-    for q, a, ok, topic in zip(spans, attrs, keep, topics, strict=True):
+    for q, a, ok, topic, own in zip(spans, attrs, keep, topics, later, strict=True):
         if not ok:
             continue
+        if a is None and own is not None:
+            # “Q1.” ... “Q2,” said X: the paragraph's own attribution, not the last speaker's
+            a = Attribution(own.resolution, own.cue, "continuation")
         if a is None and last is not None and q.para - last[0].para <= CONTINUATION_PARAS:
             a = Attribution(last[1].resolution, last[1].cue, "continuation")
         if a is None:

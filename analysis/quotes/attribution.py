@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from analysis.model import Mention
-from analysis.quotes.cues import NOT_SPEAKERS, cue_text, is_cue, is_naming_use, speaker_token
+from analysis.quotes.cues import cue_text, is_cue, is_naming_use, speaker_token
 from analysis.quotes.frames import Frame, governing_verb
 from analysis.quotes.marks import QuoteSpan, inside
 from analysis.quotes.speakers import EntityIndex, Resolution, resolve
+from analysis.quotes.subject import agent, is_propn, left_noun, opens, right_noun, sentence_subject
 
 TERMINAL = (".", "!", "?", "…")
 # Speaker labels of transcripts: two or more capitals ("Q:" and "A:" are not names).
@@ -59,84 +60,18 @@ def _speaker(cue: Token, frame: Frame, spans: list[QuoteSpan], index: EntityInde
     """The resolved speaker of ``cue`` in ``frame``, the words beside the quote. Only a cue
     that opens the frame ("…,” said the mayor", "Added Smith: “…”") may have its speaker after
     it; elsewhere a noun after the cue is what is spoken of ("described his plan as “…”")."""
-    inverted = _opens(frame, cue)
-    tok = speaker_token(cue, inverted)
+    inverted = opens(frame, cue)
+    tok = agent(cue) or speaker_token(cue, inverted)
     if tok is None or _inside_quote(tok, spans):
         tok = (
-            _left_noun(cue, frame, index)
-            or (_right_noun(cue) if inverted else None)
-            or _sentence_subject(cue, spans)
+            left_noun(cue, frame, index)
+            or (right_noun(cue) if inverted else None)
+            or sentence_subject(cue, spans)
         )
         if tok is None:
             return Resolution()
     stop = frame.tokens[0].i if frame.tokens else 0
     return resolve(index, tok, stop)
-
-
-def _sentence_subject(cue: Token, spans: list[QuoteSpan]) -> Token | None:
-    """ "Smith hardly clarified it, ... asserting, “...”", "Stevens, who ..., called it
-    “...”": a cue the parse cut loose belongs to the first subject of its sentence."""
-    for t in cue.sent:
-        if t.i >= cue.i:
-            break
-        if (
-            t.dep_ == "nsubj"
-            and t.pos_ in ("PROPN", "PRON", "NOUN")
-            and t.tag_ not in ("WP", "WDT")
-            and not _inside_quote(t, spans)
-        ):
-            return t
-    return None
-
-
-def _propn(t: Token) -> bool:
-    """A proper noun by part of speech or by fine tag ("DeBoer" parsed as AUX/NNP)."""
-    return t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")
-
-
-def _left_noun(cue: Token, frame: Frame, index: EntityIndex) -> Token | None:
-    """ "…,” Col. Jane Doe, a military spokeswoman, said": when the parse gives the cue no
-    subject, the first name standing between the frame's start and the cue (a proper noun,
-    or a word the article's entities name, whatever its tag)."""
-    for t in frame.tokens:
-        if t.i >= cue.i:
-            break
-        named = _propn(t) or index.entity_at(t) is not None
-        if named and t.text[:1].isupper() and t.ent_type_ not in NOT_SPEAKERS:
-            head = t
-            while head.i + 1 < cue.i and _propn(head.nbor(1)):
-                head = head.nbor(1)
-            return head
-    return None
-
-
-# Words that can make up the noun phrase of an inverted speaker ("said the 46-year-old").
-_NOMINAL_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN"})
-
-
-def _opens(frame: Frame, tok: Token) -> bool:
-    """``tok`` is the first word of ``frame``: "…,” said Smith", "Added Smith: “…”"."""
-    words = frame.words
-    return bool(words) and words[0].i == tok.i
-
-
-def _right_noun(cue: Token) -> Token | None:
-    """ "“…,” said David Brock, a confidant ...": a cue that opens the words beside a quote
-    has its speaker straight after it, though the parse may hang the name elsewhere.
-
-    The head is the last noun of the noun phrase that follows the cue ("the woman",
-    "retired neurosurgeon Ben Carson"), or its first word before "of" ("one of the aides").
-    """
-    doc = cue.doc
-    head: Token | None = None
-    k = cue.i + 1
-    while k < len(doc) and doc[k].pos_ in _NOMINAL_POS and not doc[k].is_quote:
-        if doc[k].pos_ in ("NOUN", "PROPN", "NUM"):
-            head = doc[k]
-        k += 1
-    if head is None or head.ent_type_ in NOT_SPEAKERS - {"CARDINAL"}:
-        return None
-    return head
 
 
 def _name_in(frame: Frame, index: EntityIndex, skip: int = 0) -> Resolution | None:
@@ -175,6 +110,7 @@ def _dash_form(q: QuoteSpan, text: str, after: Frame, index: EntityIndex) -> Att
 
 
 MAX_DESCRIPTION_WORDS = 4
+COLON_NAME_WORDS = 6  # at most this many words between a dash and a colon name a speaker
 
 
 def _described(words: list[Token], index: EntityIndex) -> Resolution | None:
@@ -195,13 +131,28 @@ def _described(words: list[Token], index: EntityIndex) -> Resolution | None:
 
 
 def _colon_form(before: Frame, spans: list[QuoteSpan], index: EntityIndex) -> Attribution | None:
+    dashes = [k for k, t in enumerate(before.tokens)
+              if t.text in ("-", "–", "—") and (t.whitespace_ or t.text != "-")]
+    if dashes:
+        # "HEADLINE OF A DIGEST ITEM - Jane Roe: “…”": the name after the last dash
+        tail = before.tokens[dashes[-1] + 1 :]
+        words = [t for t in tail if not (t.is_punct or t.is_space)]
+        if 0 < len(words) <= COLON_NAME_WORDS and not any(t.pos_ == "VERB" for t in words):
+            res = _name_in(Frame(tail, False), index)
+            if res is not None and res.name:
+                return Attribution(res, ":")
     verbs = [
         t
         for t in before.tokens
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj",) for c in t.children)
     ]
     if verbs:
-        v = verbs[-1]
+        # the main clause introduces the quote ("The court ruled, finding that the prorogation
+        # was unlawful: “…”" is the court's), not a clause inside it
+        named = [v for v in verbs if any(
+            c.dep_ == "nsubj" and (is_propn(c) or c.pos_ == "PRON" or index.entity_at(c))
+            for c in v.children)]
+        v = min(reversed(named or verbs), key=_depth)
         return Attribution(_speaker(v, before, spans, index), v.text)
     if len(before.words) > 8:
         return None
@@ -255,10 +206,18 @@ def _after_cue(
     if not after_cues:
         return None
     c = after_cues[0]
+    words = after.words
+    if words and words[0].pos_ in ("CCONJ", "SCONJ") and words[0].i < c.i:
+        # “…,” while Y noted / and Y said ...: a coordinated attribution of its own
+        subj = speaker_token(c, False)
+        if subj is not None and subj.i > words[0].i:
+            return None
     ends_terminal = text[q.start : q.end].rstrip().endswith(TERMINAL)
     first = after.words[0].text if after.words else ""
     forward = after.to_quote and after.tokens[-1].text in (":", ",")
-    bare = not any(ch.dep_ == "ccomp" for ch in c.children)
+    # a cue with its own complement or object starts a statement of its own ("“…” Biden
+    # praised the endorsement.")
+    bare = not any(ch.dep_ in ("ccomp", "dobj") for ch in c.children)
     if (forward and ends_terminal) or (ends_terminal and not first[:1].islower() and not bare):
         return None
     return Attribution(_speaker(c, after, spans, index), cue_text(c), kind)
@@ -318,7 +277,7 @@ def loose_attribution(
     the subject of a verb, the owner of a noun ("Smith's claim"), else the sentence subject."""
     tok: Token | None = None
     if word.pos_ in ("VERB", "AUX"):
-        tok = speaker_token(word, inverted=_opens(frames[1], word))
+        tok = speaker_token(word, inverted=opens(frames[1], word))
     else:
         tok = next((c for c in word.children if c.dep_ == "poss"), None)
         if tok is None:
@@ -334,7 +293,7 @@ def loose_attribution(
         if tok is not None and tok.dep_ == "nsubjpass":
             tok = None
     if tok is None:
-        tok = _sentence_subject(word, spans)
+        tok = sentence_subject(word, spans)
     kind = quote_kind(q, text, *frames)
     if tok is None or tok.pos_ not in ("PROPN", "NOUN", "PRON"):
         return Attribution(Resolution(), word.text, kind)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LOWER
+from spacy.attrs import DEP, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -95,6 +95,7 @@ class EntityIndex:
                     idx.personlike.add(_key(ent))
                 idx._titles_for(span, ent)
         idx.titles.sort(key=lambda x: x[0])
+        items += idx._surnames(credited)
         # Dependency labels as one array: Token objects only for the subjects.
         for i, dep in enumerate(doc.to_array(DEP).tolist()):
             if dep not in _SUBJECT_HASHES or i in idx.by_token or i in credited:
@@ -121,6 +122,29 @@ class EntityIndex:
         idx.positions = [x[0] for x in items]
         idx._genders()
         return idx
+
+    def _surnames(self, credited: set[int]) -> list[tuple[int, Entity, bool, bool]]:
+        """Items for the surname of a person the entity layer did not link ("Radmall conceded
+        ..." after "Ben Radmall"), when only one person of the story has that surname."""
+        by_last: dict[int, Entity | None] = {}
+        for ent in self.entities:
+            words = ent.name.split()
+            if ent.label == "PERSON" and len(words) > 1 and words[-1][:1].isupper():
+                key = get_string_id(words[-1])
+                by_last[key] = None if key in by_last and by_last[key] is not ent else ent
+        out = []
+        for i, orth in enumerate(self.doc.to_array(ORTH).tolist()):
+            ent = by_last.get(orth)
+            if ent is None or i in self.by_token or i in credited:
+                continue
+            t = self.doc[i]
+            m = Mention(t.idx, t.idx + len(t.text), t.text)
+            self.by_token[i] = (ent, m)
+            speech = _speech_subject(t)
+            out.append((t.idx, ent, speech or _is_subject(t), speech))
+            if speech or _main_subject(t):
+                self.main_subjects.add(t.idx)
+        return out
 
     def _genders(self) -> None:
         """Gender votes per person: honorifics, and pronouns in sentences about one person."""
@@ -237,6 +261,11 @@ class EntityIndex:
             return ent if known is None or known == gender else None
         return None
 
+    def named_between(self, start: int, end: int) -> bool:
+        """Is an entity (or a name the parser made a subject) mentioned in [start, end)?"""
+        k = bisect.bisect_left(self.positions, start)
+        return k < len(self.positions) and self.positions[k] < end
+
     def named_org(self, noun: str, before: int) -> Entity | None:
         """The latest organisation mentioned before ``before`` whose name contains ``noun``."""
         hi = bisect.bisect_left(self.positions, before)
@@ -303,10 +332,13 @@ def _is_subject(tok: Token) -> bool:
 
 def _main_subject(tok: Token) -> bool:
     """The subject of its sentence's main verb, directly or as part of it (a name parsed as
-    ROOT is a subject the parser lost)."""
+    ROOT is a subject the parser lost); a name modifying a common noun ("a UN rapporteur") is
+    not."""
     for _ in range(3):
         if tok.dep_ == "ROOT":
             return True
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            return False
         if tok.dep_ in SUBJECT_DEPS:
             return tok.head.dep_ == "ROOT"
         if tok.dep_ not in ("compound", "conj", "appos", "flat") or tok.head.i == tok.i:
