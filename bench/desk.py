@@ -260,7 +260,7 @@ def _baseline_figures(order, nid, iid_of) -> list:
     for key, members in sorted(groups.items()):
         counted = Counter(c.lower() for c, *_ in members if c)
         words = [w for _, w in sorted((-k, w) for w, k in counted.items())]
-        pts = points([m[1:] for m in members if m[4] is not None], iid_of)
+        pts = points([(*m[1:], m[0]) for m in members if m[4] is not None], iid_of)
         flagged = key.split("|")[2] in FLAGGED_EVENTS and bool(disagreeing(pts)[0])
         out.append((group_label(key, words), len(members), flagged))
     out.sort(key=lambda g: (not g[2], -g[1], g[0]))

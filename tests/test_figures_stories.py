@@ -80,6 +80,9 @@ def test_strikes_in_two_cities_on_one_day_are_two_stories(nlp):
     "Six of the dead were firefighters, the city's mayor said.",
     "Two of them were over 60, the city's mayor said.",
     "The mayor said six more people died in hospital.",
+    # a narrower noun counts a part of the dead, not the same thing
+    "The Bangladeshi embassy said two pilgrims from Nepal were killed in the fire.",
+    "The airline said one passenger was killed on the ground.",
 ])
 def test_a_total_and_its_part_do_not_disagree(nlp, part):
     text = _dated(

@@ -27,7 +27,7 @@ from datetime import date
 from typing import NamedTuple
 
 from analysis.corpus.lazy import LazySequence
-from analysis.corpus.measure import FLAGGED_EVENTS, group_label
+from analysis.corpus.measure import FLAGGED_EVENTS, counted_thing, group_label
 from analysis.corpus.records import DeskFact, Figure, FigureGroup
 from analysis.corpus.story import same_time
 from analysis.corpus.views import matches
@@ -46,7 +46,7 @@ _GROUPS = ("SELECT n.measure, n.counted, count(*), max(n.lo), min(n.hi)" + _SCOP
            + " GROUP BY n.measure, n.counted")
 _TEXT_MATCH = "SELECT DISTINCT n.measure" + _SCOPED + " AND instr(lower(n.text), ?) > 0"
 _POINTS = ("SELECT n.rowid, n.aid, a.date, n.lo, n.hi, n.places, n.own_place, n.day,"
-           " n.own_day, n.role, n.source"
+           " n.own_day, n.role, n.source, n.counted"
            " FROM desk_number n JOIN desk_counted s ON s.aid = n.aid"
            " JOIN desk_article a ON a.aid = n.aid WHERE n.measure = ? AND n.lo IS NOT NULL")
 # In date order (a rising toll reads as a timeline): the figure's own day, else its article's
@@ -75,6 +75,7 @@ class Point(NamedTuple):
     role: str
     source: str | None  # who gives it (name key), None when nobody is named
     first_place: str | None = None  # the place it names first ("Makiivka in eastern Ukraine")
+    counts: str | None = None  # what it counts (``measure.counted_thing``), None if unsaid
 
 
 
@@ -158,14 +159,14 @@ def _loader(conn: sqlite3.Connection, key: str, read, first: set[int]
 
 
 def points(rows, nid_iid: dict[int, str]) -> list[Point]:
-    """Points from ``(fid, aid, date, lo, hi, places, own_place, day, own_day, role, source)``
-    rows; places become identities (a place name no identity knows stays its own)."""
+    """Points from ``(fid, aid, date, lo, hi, places, own_place, day, own_day, role, source,
+    counted)`` rows; places become identities (a place name no identity knows stays its own)."""
     out = []
     places: dict[str | None, frozenset[str]] = {}  # the same strings recur: parse each once
     days: dict[str | None, int | None] = {}
     voices: dict[str | None, str | None] = {}
     firsts: dict[str | None, str | None] = {}
-    for fid, aid, iso, lo, hi, where, own_place, when, own_when, role, source in rows:
+    for fid, aid, iso, lo, hi, where, own_place, when, own_when, role, source, counted in rows:
         ids = places.get(where)
         if ids is None:
             ordered = [nid_iid.get(int(n), n) for n in (where or "").split()]
@@ -175,7 +176,7 @@ def points(rows, nid_iid: dict[int, str]) -> list[Point]:
         voice = voices[source] if source in voices else voices.setdefault(
             source, name_key(source) if source else None)
         out.append(Point(fid, aid, day, lo, hi, ids, bool(own_place), when, bool(own_when),
-                         role or "", voice, firsts[where]))
+                         role or "", voice, firsts[where], counted_thing(counted)))
     return out
 
 
@@ -184,6 +185,11 @@ def _day(iso: str | None) -> int | None:
         return date.fromisoformat(iso[:10]).toordinal() if iso else None
     except ValueError:
         return None
+
+
+def _same_thing(a: str | None, b: str | None) -> bool:
+    """Two figures count the same thing unless both say what they count and it differs."""
+    return a is None or b is None or a == b
 
 
 def _apart(a: Point, b: Point) -> bool:
@@ -226,13 +232,14 @@ def disagreeing(pts: list[Point]) -> tuple[set[int], tuple]:
         for i, a in enumerate(voiced):
             for b in voiced[i + 1:]:
                 budget -= 1
-                if _apart(a, b) and _in_article(a, b):
+                if _apart(a, b) and _same_thing(a.counts, b.counts) and _in_article(a, b):
                     found |= {a.fid, b.fid}
                     where = where or (_a_place(a, b), a.when if a.own_when else b.when, a.aid)
     alike: dict[tuple, list[Point]] = defaultdict(list)
     for p in pts:
         if p.day is not None and p.places:
-            alike[(p.day, p.lo, p.hi, p.places, p.when, p.own_when, p.source)].append(p)
+            alike[(p.day, p.lo, p.hi, p.places, p.when, p.own_when, p.source, p.counts)
+                  ].append(p)
     by_place: dict[str, list[tuple]] = defaultdict(list)
     for sig in alike:
         for place in sig[3]:
@@ -259,6 +266,8 @@ def disagreeing(pts: list[Point]) -> tuple[set[int], tuple]:
                 if (a, b) in seen or not (a[1] > b[2] or b[1] > a[2]):
                     continue
                 seen.add((a, b))
+                if not _same_thing(a[7], b[7]):
+                    continue  # one counts a part of what the other counts
                 if not same_time(a[4], a[5], b[4], b[5]):
                     continue  # the figures name different times
                 if a[0] != b[0] and not (a[6] != b[6] and (a[6] or b[6])):

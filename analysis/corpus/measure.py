@@ -130,6 +130,24 @@ def counted_class(counted: str | None) -> str | None:
     return _CLASS_OF.get(noun, noun)
 
 
+# Nouns for anyone counted in a toll or a population ("12 people", "190 dead", "31 deaths",
+# "400 residents"): figures counting them count the same thing. A narrower noun of the people
+# class ("two pilgrims", "one passenger", "six children") counts a part of them.
+_ANYONE = frozenset("people person death fatality dead casualty victim life body individual "
+                    "resident inhabitant citizen local".split())
+
+
+def counted_thing(counted: str | None) -> str | None:
+    """What a figure counts, for telling whether two figures of one group count the same thing:
+    the class where it stands for its members (servicemen, soldiers -> troops), "people" for
+    anyone counted in a toll, else the folded noun itself (pilgrim, passenger: a part)."""
+    if not counted or not counted.strip():
+        return None
+    noun = fold_noun(counted.split()[-1])
+    cls = _CLASS_OF.get(noun, noun)
+    return noun if cls == "people" and noun not in _ANYONE else cls
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end offsets of the sentence holding ``text[start:end]`` (rule-based)."""
     lo = max(0, start - 600)
