@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.test_cli_desk import run
 from tui.cli import main
 
 FIRST = (
@@ -55,12 +56,6 @@ def pile(tmp_path, nlp):
     for name, text in STORIES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_quotes_jsonl_one_row_per_quotation_earliest_first(pile, capsys):

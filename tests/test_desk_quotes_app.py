@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.model import Analysis, Article, Entity, Mention, Quote
+from tests.test_desk_app import wait_for
 from tui.app import CopydeskApp
 from tui.screens.desk_quotes import QuotesView
 from tui.screens.desk_views import SpeakersView
@@ -40,16 +41,6 @@ def analyze(arts, cache, options, on_cached=None):
         name = a.text.index("Lind")
         yield a, Analysis([Entity("e1", "Rosa Lind", "PERSON", [Mention(name, name + 4, "Lind")])],
                           [Quote(start, start + len(q), q, speaker="Rosa Lind")], []), False
-
-
-async def wait_for(pilot, predicate, timeout: float = 20.0) -> None:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the app")
-        await pilot.pause(0.02)
 
 
 def rows(pane) -> list:
