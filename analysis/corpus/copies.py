@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 from rensa import RMinHash, RMinHashLSH
 
+from analysis.corpus.unionfind import UnionFind
+
 NUM_PERM = 144
 BANDS = 48
 SEED = 1729
@@ -105,30 +107,7 @@ def is_copy(jaccard: float, grams_a: int, grams_b: int) -> bool:
     return shared / small >= CONTAINED
 
 
-class Joined:
-    """Union-find over aids: which articles are one story so far."""
-
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def root(self, a: int) -> int:
-        parent = self.parent
-        parent.setdefault(a, a)
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.root(a), self.root(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def same(self, a: int, b: int) -> bool:
-        return a in self.parent and b in self.parent and self.root(a) == self.root(b)
-
-
-def copy_pairs(docs: list[Doc], joined: Joined | None = None) -> Iterator[tuple[int, int]]:
+def copy_pairs(docs: list[Doc], joined: UnionFind | None = None) -> Iterator[tuple[int, int]]:
     """Pairs of aids that are copies of each other: LSH candidates checked on signatures.
 
     With ``joined`` (updated by the caller as pairs come), a candidate already in the same story
@@ -151,16 +130,16 @@ def copy_pairs(docs: list[Doc], joined: Joined | None = None) -> Iterator[tuple[
                 yield aid, other
 
 
-def stories(docs: list[Doc], pairs: Iterable[tuple[int, int]], joined: Joined | None = None
+def stories(docs: list[Doc], pairs: Iterable[tuple[int, int]], joined: UnionFind | None = None
             ) -> dict[int, int]:
     """aid -> the aid of its story's original, for every article in a story of several."""
-    joined = joined or Joined()
+    joined = joined or UnionFind()
     for a, b in pairs:
-        joined.join(a, b)
+        joined.union(a, b)
     members: dict[int, list[Doc]] = {}
     by_aid = {d.aid: d for d in docs}
     for aid in list(joined.parent):
-        members.setdefault(joined.root(aid), []).append(by_aid[aid])
+        members.setdefault(joined.find(aid), []).append(by_aid[aid])
     out: dict[int, int] = {}
     for group in members.values():
         first = min(group, key=lambda d: (d.date is None, d.date or "", d.path, d.aid))
@@ -170,5 +149,5 @@ def stories(docs: list[Doc], pairs: Iterable[tuple[int, int]], joined: Joined | 
 
 def find_copies(docs: list[Doc]) -> dict[int, int]:
     """aid -> its story's original aid (the original maps to itself); singletons absent."""
-    joined = Joined()
+    joined = UnionFind()
     return stories(docs, copy_pairs(docs, joined), joined)

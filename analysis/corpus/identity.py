@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from analysis.corpus.parties import join_parties
+from analysis.corpus.unionfind import UnionFind
 from analysis.names import name_key
 
 PERSON = "PERSON"
@@ -92,24 +93,6 @@ class Identity:
     label: str
     nids: list[int]
     aliases: tuple[str, ...] = ()
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        root = x
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        while x != root:
-            self.parent[x], x = root, self.parent.get(x, x)
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def majority_label(labels: dict[str, int],
@@ -180,7 +163,7 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
     label = {n.nid: majority_label(n.labels, n.evidence) for n in names}
     by_nid = {n.nid: n for n in names}
     core = {n.nid: core_key(_base_key(n), label[n.nid]) for n in names}
-    uf = _Union()
+    uf = UnionFind()
     # 2. the same core (and label; unlabelled speakers join any label).
     first: dict[tuple[str, str], int] = {}
     unlabelled: list[int] = []
@@ -218,7 +201,7 @@ def resolve(names: list[NameStat], apart: Callable[[int, int], bool] = lambda a,
 
 
 def _join_short_forms(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                      uf: _Union, written_as: Callable[[int, str], bool],
+                      uf: UnionFind, written_as: Callable[[int, str], bool],
                       together: Callable[[int, list[int]], dict[int, int]]) -> set[int]:
     """4. middle names, surnames and 5. acronyms join the one full name they can stand
     for; returns the names joined as epithets or with a middle name (never an identity's
@@ -259,7 +242,7 @@ def _join_short_forms(names: list[NameStat], label: dict[int, str], core: dict[i
 
 
 def _join_epithets(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                   uf: _Union) -> set[int]:
+                   uf: UnionFind) -> set[int]:
     """ "Crooked Hillary Clinton", "front-runner Donald Trump": a person name that is another
     person's full name with words in front joins it when that name is far more common
     (``DOMINANCE`` to one); the longer form is then never the identity's name."""
@@ -280,7 +263,7 @@ def _join_epithets(names: list[NameStat], label: dict[int, str], core: dict[int,
 
 
 def _join_middle_names(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                       uf: _Union) -> set[int]:
+                       uf: UnionFind) -> set[int]:
     """ "Donald J. Trump" and "Hillary Rodham Clinton" are "Donald Trump" and "Hillary
     Clinton" when the corpus writes that first and last name with one set of middle names or
     initials only ("George W. Bush" and "George H. W. Bush" stay apart from "George Bush" and
@@ -308,7 +291,7 @@ def _join_middle_names(names: list[NameStat], label: dict[int, str], core: dict[
     return minor
 
 
-def _dominant(nid: int, candidates: set[int], uf: _Union, articles: dict[int, int],
+def _dominant(nid: int, candidates: set[int], uf: UnionFind, articles: dict[int, int],
               together: Callable[[int, list[int]], dict[int, int]]) -> int | None:
     """The root of the full name a surname stands for: the only one, or the one that dominates
     the articles the surname appears in (else the corpus) by ``DOMINANCE`` to one; None when
@@ -340,7 +323,7 @@ def _winner(score: dict[int, int]) -> int | None:
 
 
 def _identities(names: list[NameStat], label: dict[int, str], core: dict[int, str],
-                uf: _Union, minor: set[int] = frozenset()) -> list[Identity]:
+                uf: UnionFind, minor: set[int] = frozenset()) -> list[Identity]:
     groups: dict[int, list[NameStat]] = defaultdict(list)
     for n in names:
         groups[uf.find(n.nid)].append(n)

@@ -8,19 +8,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Protocol
 
+from analysis.corpus.unionfind import UnionFind
+
 
 class Named(Protocol):
     """A distinct name of the desk (``identity.NameStat``)."""
 
     nid: int
-
-
-class Joinable(Protocol):
-    """The union-find the identities are built with."""
-
-    def find(self, x: int) -> int: ...
-
-    def union(self, a: int, b: int) -> None: ...
 
 
 def _group_forms(word: str) -> set[str]:
@@ -34,7 +28,7 @@ def _group_forms(word: str) -> set[str]:
 
 
 def join_parties(names: list[Named], label: dict[int, str], core: dict[int, str],
-                 uf: Joinable, countries: Callable[[str], bool] | None = None) -> None:
+                 uf: UnionFind, countries: Callable[[str], bool] | None = None) -> None:
     """6. "Democrats", "Democratic" and "United States Democratic Party" join "Democratic Party".
 
     A one-word group name (NORP) joins the one two-word party ("X party") whose first word it
