@@ -34,7 +34,6 @@ JSON object.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import re
@@ -127,30 +126,26 @@ def make_pile(n: int, pool: list[str], seed: int = 25
     return out, copies, dups
 
 
-def text_hash(text: str) -> str:
-    """Exact duplicates: the same text, whitespace aside."""
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
 def find_all(pile: list[dict]) -> tuple[dict[int, int], dict[int, int], float]:
     """(exact duplicates: index -> first index of its text, copies: index -> its original's
-    index, seconds) for the whole pile."""
+    index, seconds) for the whole pile, found by the code copydesk runs: the loader's
+    ``merge_duplicates``, then the desk's signatures and ``find_copies``."""
     from analysis.corpus.copies import Doc, find_copies, signature
+    from analysis.loader import merge_duplicates
+    from analysis.model import Article
 
+    articles = [Article(id=str(i), path=item["path"], text=item["text"], title=item["title"],
+                        date=item["date"]) for i, item in enumerate(pile)]
     t0 = time.perf_counter()
-    first: dict[str, int] = {}
-    dups: dict[int, int] = {}
+    kept, _dropped = merge_duplicates(articles)
     docs = []
-    for i, item in enumerate(pile):
-        h = text_hash(item["text"])
-        if h in first:
-            dups[i] = first[h]
-            continue
-        first[h] = i
-        sig, grams = signature(item["text"], item["title"])
-        docs.append(Doc(i, sig, grams, item["date"], item["path"]))
+    for article in kept:
+        sig, grams = signature(article.text, article.title)
+        docs.append(Doc(int(article.id), sig, grams, article.date, article.path))
     roots = find_copies(docs)
     seconds = time.perf_counter() - t0
+    index = {item["path"]: i for i, item in enumerate(pile)}
+    dups = {index[path]: int(article.id) for article in kept for path in article.also_paths}
     return dups, {a: r for a, r in roots.items() if a != r}, seconds
 
 
