@@ -11,15 +11,11 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, ident, note
-from tui.widgets.panes import one_line
+from tui.widgets.panes import one_line, plural
 
 QUOTE_CHARS = 150
 NAME_CHARS = 40
 SEP = "  "
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def place(fact: Any) -> str:
@@ -48,9 +44,9 @@ class QuotesView(DeskView):
     def main_rows(self, items: list[Any]) -> list[tuple[Option, str]]:
         rows = []
         for q in items:
-            counts = [_plural(q.articles, "article")]
+            counts = [plural(q.articles, "article")]
             if len(q.appearances) > q.articles:
-                counts.append(_plural(len(q.appearances) - q.articles, "copy"))
+                counts.append(plural(len(q.appearances) - q.articles, "copy"))
             first = q.first
             prompt = Content.assemble(
                 (f"“{one_line(q.text, QUOTE_CHARS)}”", "bold"), "\n", SEP,
@@ -66,7 +62,7 @@ class QuotesView(DeskView):
 
     def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
         rows: list[tuple[Option, str]] = [
-            (header(f"In {_plural(item.articles, 'article')}, first on "
+            (header(f"In {plural(item.articles, 'article')}, first on "
                     f"{item.first.date or 'an undated article'}"), ""),
         ]
         for n, fact in enumerate(item.appearances[:ROW_LIMIT]):

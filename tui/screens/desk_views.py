@@ -13,16 +13,12 @@ from textual.widgets.option_list import Option
 from tui.facts import CLAIM_KIND_NAMES
 from tui.screens.desk import ROW_LIMIT, DeskOption, DeskView, header, note, table_row
 from tui.screens.desk_quotes import also_ran
-from tui.widgets.panes import one_line
+from tui.widgets.panes import one_line, plural
 
 QUOTE_CHARS = 150
 INDENT = SEP = "  "
 FIGURES_SHOWN = 50  # figures listed per group at most
 NAME_CHARS = 40
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def other_names(row: Any) -> list[str]:
@@ -128,7 +124,7 @@ class SpeakersView(SortedView):
                 "\n", (where(fact), "dim"),
             ]
             if fact.repeated > 1:  # the same quote in other stories (the Quotes view, Q)
-                parts.append((f" · quoted in {_plural(fact.repeated, 'article')}",
+                parts.append((f" · quoted in {plural(fact.repeated, 'article')}",
                               "$text-warning"))
             if versions.get(fact.article_key):
                 parts += ["\n", INDENT, (also_ran(versions[fact.article_key]), "dim italic")]
@@ -178,7 +174,7 @@ class EntitiesView(SortedView):
 
     def detail_rows(self, item: Any, found: Any) -> tuple[str, list[tuple[Option, str]], int]:
         mentions, others, versions = found
-        rows: list[tuple[Option, str]] = [(header(f"In {_plural(len(mentions), 'article')}"), "")]
+        rows: list[tuple[Option, str]] = [(header(f"In {plural(len(mentions), 'article')}"), "")]
         for fact in mentions[:ROW_LIMIT]:
             parts: list[str | tuple[str, str]] = [
                 (where(fact), "bold"), "\n", INDENT,
@@ -197,7 +193,7 @@ class EntitiesView(SortedView):
                 prompt = Content.assemble(
                     (one_line(other.name, NAME_CHARS), "bold $text-primary"), SEP,
                     (other.label, "$text-accent"), SEP,
-                    (f"in {_plural(other.articles, 'article')} together", "dim"),
+                    (f"in {plural(other.articles, 'article')} together", "dim"),
                 )
                 rows.append((DeskOption(prompt, other), other.name.lower()))
         title = f"{one_line(item.name, NAME_CHARS)} · {item.label}"

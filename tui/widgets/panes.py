@@ -39,6 +39,11 @@ def one_line(text: str, limit: int | None = None) -> str:
     return flat
 
 
+def plural(n: int, word: str) -> str:
+    """``n`` with ``word``, plural unless one: "1 article", "2,500 quotes"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def _value(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
