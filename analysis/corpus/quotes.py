@@ -130,9 +130,9 @@ def make_row(qid: str, apps: list[Appearance], speaker_id: dict[int, str]) -> Qu
                     len({a.story for a in apps}), facts[0], facts)
 
 
-def group(appearances: list[Appearance], speaker_id: dict[int, str]) -> list[QuoteRow]:
-    """Quotations, most repeated (in most stories) first, in Python over every appearance (the
-    desk groups once and stores the result: ``quoteview.py``)."""
+def by_quotation(appearances: list[Appearance]) -> dict[str, list[Appearance]]:
+    """Appearances grouped by their quotation (the folded text of the longest quote a fragment
+    belongs to, :func:`roots`), in input order within each."""
     stories_of: dict[str, set[int]] = {}
     for a in appearances:
         stories_of.setdefault(a.norm, set()).add(a.story)
@@ -140,6 +140,13 @@ def group(appearances: list[Appearance], speaker_id: dict[int, str]) -> list[Quo
     groups: dict[str, list[Appearance]] = {}
     for a in appearances:
         groups.setdefault(root[a.norm], []).append(a)
-    rows = [make_row(quote_id(norm), apps, speaker_id) for norm, apps in groups.items()]
+    return groups
+
+
+def group(appearances: list[Appearance], speaker_id: dict[int, str]) -> list[QuoteRow]:
+    """Quotations, most repeated (in most stories) first, in Python over every appearance (the
+    desk groups once and stores the result: ``quoteview.py``)."""
+    rows = [make_row(quote_id(norm), apps, speaker_id)
+            for norm, apps in by_quotation(appearances).items()]
     rows.sort(key=sort_key)
     return rows

@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterator, Sequence
 from analysis.corpus.lazy import LazySequence
 from analysis.corpus.quotes import (
     Appearance,
+    by_quotation,
     first_key,
     order_key,
     quote_id,
-    roots,
     wording,
 )
 from analysis.corpus.records import DeskFact, QuoteRow
@@ -47,13 +47,7 @@ def regroup(conn: sqlite3.Connection) -> None:
         for _gid, fact, nid, story, norm, aid in _facts(conn, "1"):
             aid_of[id(fact)] = aid
             apps.append(Appearance(fact, nid, story, norm))
-        stories_of: dict[str, set[int]] = {}
-        for a in apps:
-            stories_of.setdefault(a.norm, set()).add(a.story)
-        root = roots(stories_of)
-        groups: dict[str, list[Appearance]] = {}
-        for a in apps:
-            groups.setdefault(root[a.norm], []).append(a)
+        groups = by_quotation(apps)
         # gids in quote_id order: ORDER BY gid breaks ties as ``quotes.sort_key`` does.
         ordered = sorted(groups, key=quote_id)
         gids = {norm: gid for gid, norm in enumerate(ordered, 1)}
@@ -70,7 +64,7 @@ def regroup(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS desk_qmap (norm TEXT PRIMARY KEY, gid INT)")
         conn.execute("DELETE FROM temp.desk_qmap")
         conn.executemany("INSERT INTO temp.desk_qmap VALUES (?, ?)",
-                         ((norm, gids[r]) for norm, r in root.items()))
+                         {(a.norm, gids[r]) for r, members in groups.items() for a in members})
         conn.execute("UPDATE desk_quote SET gid = (SELECT m.gid FROM temp.desk_qmap m"
                      " WHERE m.norm = desk_quote.norm)")
         conn.execute("DELETE FROM temp.desk_qmap")
